@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+// The subcommands. Each cmd_<name>.cpp adds its subcommand to the app and sets `exit_code` when
+// it runs. The list is explicit (main.cpp), in the order `shieldwall --help` shows them.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace sw::cli {
+
+// Exit codes (DESIGN.md): 0 nothing at or above --fail-on; 1 findings at or above it; 2 usage or
+// input error; 3 internal error.
+inline constexpr int kExitClean = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitInput = 2;
+inline constexpr int kExitInternal = 3;
+
+void add_scan(CLI::App& app, int& exit_code);
+void add_explain(CLI::App& app, int& exit_code);
+void add_checks(CLI::App& app, int& exit_code);
+
+}  // namespace sw::cli

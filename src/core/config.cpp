@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/config.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+#include "core/glob.h"
+
+namespace sw {
+
+bool OwnershipRule::matches(const Finding& f) const {
+  if (!check.empty() && !glob_match(check, f.check)) return false;
+  if (!host.empty() && !glob_match(host, f.host)) return false;
+  if (!path.empty() && (f.location.path.empty() || !glob_match(path, f.location.path, true))) {
+    return false;
+  }
+  if (!package.empty() && (f.package.empty() || !glob_match(package, f.package))) return false;
+  return true;
+}
+
+Responsible Config::resolve(const Finding& f) const {
+  Responsible r = f.responsible;
+  for (const auto& rule : owners) {
+    if (rule.matches(f)) {
+      r = rule.responsible;
+      break;
+    }
+  }
+  if (r.name.empty()) {
+    auto it = role_names.find(r.key());
+    if (it != role_names.end()) r.name = it->second;
+  }
+  return r;
+}
+
+bool Config::skipped(std::string_view check_id) const {
+  for (const auto& g : skip) {
+    if (glob_match(g, check_id)) return true;
+  }
+  return false;
+}
+
+namespace {
+
+int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+
+}  // namespace
+
+ConfigLoad parse_config(std::string_view text, const std::string& path) {
+  ConfigLoad out;
+  out.config.path = path;
+  auto err = [&](int line, std::string msg) {
+    out.errors.emplace_back(Errc::kUsage, std::move(msg), path, line);
+  };
+  toml::table root;
+  try {
+    root = toml::parse(text, path);
+  } catch (const toml::parse_error& e) {
+    err(static_cast<int>(e.source().begin.line), std::string(e.description()));
+    return out;
+  }
+  for (auto&& [key, node] : root) {
+    std::string k(key.str());
+    if (k == "roles") {
+      auto* t = node.as_table();
+      if (!t) {
+        err(line_of(node), "[roles] must be a table");
+        continue;
+      }
+      for (auto&& [rk, rv] : *t) {
+        std::string role(rk.str());
+        auto parsed = parse_responsible(role);
+        if (!parsed) {
+          err(line_of(rv), fmt::format("unknown role '{}' in [roles]", role));
+          continue;
+        }
+        auto name = rv.value<std::string>();
+        if (!name) {
+          err(line_of(rv), fmt::format("[roles] {} must be a string", role));
+          continue;
+        }
+        out.config.role_names[parsed->key()] = *name;
+      }
+    } else if (k == "owner") {
+      auto* arr = node.as_array();
+      if (!arr) {
+        err(line_of(node), "owner rules are written [[owner]]");
+        continue;
+      }
+      for (auto&& item : *arr) {
+        auto* t = item.as_table();
+        if (!t) {
+          err(line_of(item), "an [[owner]] entry must be a table");
+          continue;
+        }
+        OwnershipRule rule;
+        rule.line = line_of(item);
+        bool ok = true;
+        bool has_responsible = false;
+        for (auto&& [fk, fv] : *t) {
+          std::string field(fk.str());
+          auto value = fv.value<std::string>();
+          if (!value) {
+            err(line_of(fv), fmt::format("owner field '{}' must be a string", field));
+            ok = false;
+            continue;
+          }
+          if (field == "check") {
+            rule.check = *value;
+          } else if (field == "host") {
+            rule.host = *value;
+          } else if (field == "path") {
+            rule.path = *value;
+          } else if (field == "package") {
+            rule.package = *value;
+          } else if (field == "name") {
+            rule.responsible.name = *value;
+          } else if (field == "responsible") {
+            auto who = parse_responsible(*value);
+            if (!who) {
+              err(line_of(fv), fmt::format("unknown responsible '{}' (use user, admin, developer, "
+                                           "org or team:NAME)",
+                                           *value));
+              ok = false;
+              continue;
+            }
+            has_responsible = true;
+            rule.responsible.role = who->role;
+            rule.responsible.team = who->team;
+          } else {
+            err(line_of(fv), fmt::format("unknown owner field '{}'", field));
+            ok = false;
+          }
+        }
+        if (!has_responsible && ok) {
+          err(rule.line, "[[owner]] rule without 'responsible'");
+          ok = false;
+        }
+        if (ok) out.config.owners.push_back(std::move(rule));
+      }
+    } else if (k == "scan") {
+      auto* t = node.as_table();
+      if (!t) {
+        err(line_of(node), "[scan] must be a table");
+        continue;
+      }
+      for (auto&& [sk, sv] : *t) {
+        std::string field(sk.str());
+        if (field == "skip") {
+          auto* a = sv.as_array();
+          if (!a) {
+            err(line_of(sv), "[scan] skip must be an array of strings");
+            continue;
+          }
+          for (auto&& g : *a) {
+            if (auto s = g.value<std::string>()) {
+              out.config.skip.push_back(*s);
+            } else {
+              err(line_of(g), "[scan] skip entries must be strings");
+            }
+          }
+        } else if (field == "fail_on") {
+          auto s = sv.value<std::string>();
+          auto sev = s ? parse_severity(*s) : std::nullopt;
+          if (!sev) {
+            err(line_of(sv), "[scan] fail_on must be one of info, low, medium, high, critical");
+            continue;
+          }
+          out.config.fail_on = sev;
+        } else {
+          err(line_of(sv), fmt::format("unknown [scan] key '{}'", field));
+        }
+      }
+    } else {
+      err(line_of(node), fmt::format("unknown section or key '{}'", k));
+    }
+  }
+  return out;
+}
+
+ConfigLoad load_config(const std::string& path, bool optional) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    ConfigLoad out;
+    out.config.path = path;
+    if (!optional) out.errors.emplace_back(Errc::kNotFound, "cannot open config file", path);
+    return out;
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return parse_config(ss.str(), path);
+}
+
+}  // namespace sw

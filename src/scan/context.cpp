@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "scan/context.h"
+
+#include <algorithm>
+
+namespace sw::scan {
+
+void ScanContext::input_error(const Error& error) {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
+  std::string text = error.to_string();
+  if (std::find(input_errors_.begin(), input_errors_.end(), text) == input_errors_.end()) {
+    input_errors_.push_back(std::move(text));
+  }
+}
+
+std::vector<std::string> ScanContext::input_errors() const {
+  std::lock_guard<std::recursive_mutex> lock(mutex_);
+  return input_errors_;
+}
+
+}  // namespace sw::scan

@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "vuln/inventory/dpkg_status.h"
+
+#include "core/host.h"
+
+namespace sw::vuln {
+
+bool DpkgPackage::installed() const {
+  // "want flag status": the last word.
+  auto pos = status.rfind(' ');
+  std::string_view last = pos == std::string::npos ? std::string_view(status)
+                                                   : std::string_view(status).substr(pos + 1);
+  return last == "installed";
+}
+
+bool DpkgPackage::config_files_only() const { return status.ends_with(" config-files"); }
+
+const DpkgPackage* DpkgDatabase::installed(std::string_view name) const {
+  for (const auto& p : packages) {
+    if (p.name == name && p.installed()) return &p;
+  }
+  return nullptr;
+}
+
+DpkgDatabase parse_dpkg_status(std::string_view text, const std::string& path) {
+  DpkgDatabase db;
+  DpkgPackage cur;
+  bool in_stanza = false;
+  bool bad = false;
+  int n = 0;
+  auto flush = [&] {
+    if (in_stanza && !bad) {
+      if (cur.name.empty() || cur.status.empty()) {
+        db.errors.emplace_back(Errc::kParse, "stanza without Package or Status field", path,
+                               cur.line);
+      } else {
+        if (cur.source.empty()) cur.source = cur.name;
+        if (cur.source_version.empty()) cur.source_version = cur.version;
+        db.packages.push_back(std::move(cur));
+      }
+    }
+    cur = DpkgPackage{};
+    in_stanza = false;
+    bad = false;
+  };
+  for (auto line : split_lines(text)) {
+    ++n;
+    if (trim(line).empty()) {
+      flush();
+      continue;
+    }
+    if (!in_stanza) {
+      in_stanza = true;
+      cur.line = n;
+    }
+    if (line.front() == ' ' || line.front() == '\t') continue;  // continuation of a long field
+    auto colon = line.find(':');
+    if (colon == std::string_view::npos || colon == 0) {
+      if (!bad) db.errors.emplace_back(Errc::kParse, "line is not 'Field: value'", path, n);
+      bad = true;
+      continue;
+    }
+    std::string_view field = line.substr(0, colon);
+    std::string value(trim(line.substr(colon + 1)));
+    if (field == "Package") {
+      cur.name = value;
+    } else if (field == "Version") {
+      cur.version = value;
+    } else if (field == "Architecture") {
+      cur.architecture = value;
+    } else if (field == "Status") {
+      cur.status = value;
+    } else if (field == "Source") {
+      auto paren = value.find(" (");
+      if (paren != std::string::npos && value.back() == ')') {
+        cur.source = value.substr(0, paren);
+        cur.source_version = value.substr(paren + 2, value.size() - paren - 3);
+      } else {
+        cur.source = value;
+      }
+    }
+  }
+  flush();
+  return db;
+}
+
+}  // namespace sw::vuln
