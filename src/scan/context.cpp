@@ -6,7 +6,7 @@
 namespace sw::scan {
 
 void ScanContext::input_error(const Error& error) {
-  std::lock_guard<std::recursive_mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(mutex_);
   std::string text = error.to_string();
   if (std::find(input_errors_.begin(), input_errors_.end(), text) == input_errors_.end()) {
     input_errors_.push_back(std::move(text));
@@ -14,7 +14,7 @@ void ScanContext::input_error(const Error& error) {
 }
 
 std::vector<std::string> ScanContext::input_errors() const {
-  std::lock_guard<std::recursive_mutex> lock(mutex_);
+  std::lock_guard<std::mutex> lock(mutex_);
   return input_errors_;
 }
 

@@ -9,7 +9,7 @@
 // with ctx.input_error() and end up in the report's `errors`, while the rest is still used.
 //
 // Thread-safety: fact() and input_error() may be called from several threads; a fact's load may
-// itself call fact<Other>() (the lock is recursive).
+// itself call fact<Other>() (but never, even indirectly, fact<Itself>()).
 #pragma once
 
 #include <functional>
@@ -44,15 +44,19 @@ class ScanContext {
   const Host& host() const { return host_; }
   const ScanOptions& options() const { return options_; }
 
+  // The fact of type Fact, loaded on first use. Concurrent callers of the same fact wait for one
+  // load; different facts load independently (a long filesystem walk does not block the others).
   template <class Fact>
   const Result<Fact>& fact() {
-    std::lock_guard<std::recursive_mutex> lock(mutex_);
-    auto key = std::type_index(typeid(Fact));
-    auto it = facts_.find(key);
-    if (it == facts_.end()) {
-      it = facts_.emplace(key, std::make_unique<Box<Fact>>(Fact::load(*this))).first;
+    Box<Fact>* box = nullptr;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      auto& slot = facts_[std::type_index(typeid(Fact))];
+      if (!slot) slot = std::make_unique<Box<Fact>>();
+      box = static_cast<Box<Fact>*>(slot.get());
     }
-    return static_cast<const Box<Fact>&>(*it->second).value;
+    std::call_once(box->once, [&] { box->value.emplace(Fact::load(*this)); });
+    return *box->value;
   }
 
   // Records a problem with the scanned machine's input ("/etc/shadow:4: 3 fields, expected 9").
@@ -63,15 +67,15 @@ class ScanContext {
  private:
   struct BoxBase {
     virtual ~BoxBase() = default;
+    std::once_flag once;
   };
   template <class Fact>
   struct Box final : BoxBase {
-    explicit Box(Result<Fact> v) : value(std::move(v)) {}
-    Result<Fact> value;
+    std::optional<Result<Fact>> value;
   };
   const Host& host_;
   ScanOptions options_;
-  mutable std::recursive_mutex mutex_;
+  mutable std::mutex mutex_;
   std::map<std::type_index, std::unique_ptr<BoxBase>> facts_;
   std::vector<std::string> input_errors_;
 };

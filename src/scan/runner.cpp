@@ -67,10 +67,12 @@ Finding make_finding(const CheckInfo& info, const Issue& issue, const std::strin
 }
 
 void run_checks(ScanContext& ctx, const std::vector<RegisteredCheck>& checks, const Config& config,
-                Report& report) {
+                Report& report, const ProgressFn& progress) {
   const std::string host = report.host;
-  for (const auto& check : checks) {
+  for (size_t idx = 0; idx < checks.size(); ++idx) {
+    const auto& check = checks[idx];
     const CheckInfo& info = *check.info;
+    if (progress) progress(idx, checks.size(), info.id);
     CheckRecord record;
     record.id = std::string(info.id);
     record.title = std::string(info.title);

@@ -5,7 +5,9 @@
 // the others still run.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/config.h"
@@ -23,9 +25,12 @@ struct Selection {
 // The registered checks that `selection` and the config's [scan] skip leave, sorted by id.
 std::vector<RegisteredCheck> select_checks(const Selection& selection, const Config& config);
 
+// Called before each check runs (index, total, id): for a progress line.
+using ProgressFn = std::function<void(size_t, size_t, std::string_view)>;
+
 // Runs `checks`, appending to `report` (checks, findings, errors). Does not finalize the report.
 void run_checks(ScanContext& ctx, const std::vector<RegisteredCheck>& checks, const Config& config,
-                Report& report);
+                Report& report, const ProgressFn& progress = {});
 
 // Builds the finding for one issue of a check (routing included). Exposed for tests.
 Finding make_finding(const CheckInfo& info, const Issue& issue, const std::string& host,
