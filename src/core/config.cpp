@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/config.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -178,6 +179,9 @@ ConfigLoad parse_config(std::string_view text, const std::string& path) {
       err(line_of(node), fmt::format("unknown section or key '{}'", k));
     }
   }
+  // toml++ iterates tables by key, not in file order; report problems in file order.
+  std::stable_sort(out.errors.begin(), out.errors.end(),
+                   [](const Error& a, const Error& b) { return a.line() < b.line(); });
   return out;
 }
 

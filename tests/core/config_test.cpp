@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/config.h"
+
+#include <gtest/gtest.h>
+
+namespace sw {
+namespace {
+
+Finding finding(std::string check, std::string path = {}, std::string package = {},
+                std::string host = "web-01") {
+  Finding f;
+  f.check = std::move(check);
+  f.location.path = std::move(path);
+  f.package = std::move(package);
+  f.host = std::move(host);
+  f.responsible.role = Role::kAdmin;
+  return f;
+}
+
+TEST(Config, FirstMatchingRuleWinsAndAllCriteriaMustMatch) {
+  auto load = parse_config(R"(
+[roles]
+admin = "Ops <ops@example.com>"
+"team:web" = "Web team"
+
+[[owner]]
+check = "host.ssh.*"
+host = "db-*"
+responsible = "team:db"
+
+[[owner]]
+path = "/srv/app/**"
+responsible = "team:web"
+
+[[owner]]
+package = "openssl*"
+responsible = "org"
+name = "Security"
+
+[[owner]]
+check = "host.ssh.*"
+responsible = "team:platform"
+)",
+                           "t.toml");
+  ASSERT_TRUE(load.errors.empty()) << load.errors[0].to_string();
+  const Config& c = load.config;
+  ASSERT_EQ(c.owners.size(), 4u);
+  EXPECT_EQ(c.owners[1].line, 11);
+
+  auto ssh = c.resolve(finding("host.ssh.permit_root_login"));
+  EXPECT_EQ(ssh.key(), "team:platform");  // the db-* rule needs host db-*: not this host
+  auto ssh_db = c.resolve(finding("host.ssh.permit_root_login", {}, {}, "db-7"));
+  EXPECT_EQ(ssh_db.key(), "team:db");
+  auto web = c.resolve(finding("host.permissions.world_writable_files", "/srv/app/x/y.php"));
+  EXPECT_EQ(web.key(), "team:web");
+  EXPECT_EQ(web.name, "Web team");  // named from [roles]
+  auto pkg = c.resolve(finding("vuln.x", {}, "openssl"));
+  EXPECT_EQ(pkg.key(), "org");
+  EXPECT_EQ(pkg.name, "Security");
+  auto other = c.resolve(finding("host.kernel.aslr"));
+  EXPECT_EQ(other.key(), "admin");
+  EXPECT_EQ(other.name, "Ops <ops@example.com>");
+}
+
+TEST(Config, FindingNameIsKeptWhenNoRuleMatches) {
+  Config c;
+  c.role_names["user"] = "Somebody";
+  Finding f = finding("host.home.netrc_passwords");
+  f.responsible = {Role::kUser, "", "alice"};
+  EXPECT_EQ(c.resolve(f).name, "alice");
+}
+
+TEST(Config, EveryProblemIsReportedWithItsLineAndTheRestIsKept) {
+  auto load = parse_config(R"([roles]
+admin = "Ops"
+boss = "Nobody"
+
+[[owner]]
+check = "a.*"
+responsible = "team:a"
+
+[[owner]]
+check = "b.*"
+responsible = "chief"
+
+[[owner]]
+check = "c.*"
+colour = "red"
+responsible = "admin"
+
+[[owner]]
+check = "d.*"
+
+[scan]
+skip = ["host.boot.*"]
+fail_on = "severe"
+
+[unknown]
+)",
+                           "cfg.toml");
+  ASSERT_EQ(load.errors.size(), 6u);
+  EXPECT_EQ(load.errors[0].to_string(), "cfg.toml:3: unknown role 'boss' in [roles]");
+  EXPECT_EQ(load.errors[1].line(), 11);
+  EXPECT_EQ(load.errors[2].line(), 15);
+  EXPECT_EQ(load.errors[3].line(), 18);
+  EXPECT_EQ(load.errors[4].line(), 23);
+  EXPECT_EQ(load.errors[5].line(), 25);
+  ASSERT_EQ(load.config.owners.size(), 1u);
+  EXPECT_EQ(load.config.owners[0].check, "a.*");
+  EXPECT_EQ(load.config.role_names.at("admin"), "Ops");
+  EXPECT_TRUE(load.config.skipped("host.boot.bootloader_password"));
+  EXPECT_FALSE(load.config.fail_on.has_value());
+}
+
+TEST(Config, SyntaxErrorNamesTheLine) {
+  auto load = parse_config("[roles]\nadmin = \"Ops\"\n[[owner]\n", "broken.toml");
+  ASSERT_EQ(load.errors.size(), 1u);
+  EXPECT_EQ(load.errors[0].file(), "broken.toml");
+  EXPECT_EQ(load.errors[0].line(), 3);
+}
+
+TEST(Config, MissingFile) {
+  auto required = load_config("/nonexistent/shieldwall.toml");
+  ASSERT_EQ(required.errors.size(), 1u);
+  EXPECT_EQ(required.errors[0].code(), Errc::kNotFound);
+  auto optional = load_config("/nonexistent/shieldwall.toml", true);
+  EXPECT_TRUE(optional.errors.empty());
+}
+
+}  // namespace
+}  // namespace sw
