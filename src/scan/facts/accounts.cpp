@@ -45,7 +45,9 @@ bool is_comment_or_blank(std::string_view line) {
   return t.empty() || t.front() == '#';
 }
 
-void parse_passwd(ScanContext& ctx, std::string_view text, Accounts& out) {
+}  // namespace
+
+void parse_passwd(std::string_view text, Accounts& out, std::vector<Error>& errors) {
   int n = 0;
   for (auto line : split_lines(text)) {
     ++n;
@@ -55,7 +57,7 @@ void parse_passwd(ScanContext& ctx, std::string_view text, Accounts& out) {
     auto f = split(line, ':');
     Account a;
     if (f.size() != 7 || f[0].empty() || !parse_u32(f[2], a.uid) || !parse_u32(f[3], a.gid)) {
-      ctx.input_error(Error(Errc::kParse,
+      errors.push_back(Error(Errc::kParse,
                             f.size() != 7 ? fmt::format("{} fields, expected 7", f.size())
                                           : std::string("malformed name, UID or GID"),
                             "/etc/passwd", n));
@@ -79,7 +81,7 @@ void parse_passwd(ScanContext& ctx, std::string_view text, Accounts& out) {
   }
 }
 
-void parse_shadow(ScanContext& ctx, std::string_view text, Accounts& out) {
+void parse_shadow(std::string_view text, Accounts& out, std::vector<Error>& errors) {
   int n = 0;
   for (auto line : split_lines(text)) {
     ++n;
@@ -87,7 +89,7 @@ void parse_shadow(ScanContext& ctx, std::string_view text, Accounts& out) {
     if (line.front() == '+' || line.front() == '-') continue;
     auto f = split(line, ':');
     if (f.size() != 9 || f[0].empty()) {
-      ctx.input_error(
+      errors.push_back(
           Error(Errc::kParse, fmt::format("{} fields, expected 9", f.size()), "/etc/shadow", n));
       continue;
     }
@@ -119,7 +121,7 @@ void parse_shadow(ScanContext& ctx, std::string_view text, Accounts& out) {
   }
 }
 
-void parse_group(ScanContext& ctx, std::string_view text, Accounts& out) {
+void parse_group(std::string_view text, Accounts& out, std::vector<Error>& errors) {
   int n = 0;
   for (auto line : split_lines(text)) {
     ++n;
@@ -128,7 +130,7 @@ void parse_group(ScanContext& ctx, std::string_view text, Accounts& out) {
     auto f = split(line, ':');
     Group g;
     if (f.size() != 4 || f[0].empty() || !parse_u32(f[2], g.gid)) {
-      ctx.input_error(Error(Errc::kParse, "malformed group entry (expected name:x:GID:members)",
+      errors.push_back(Error(Errc::kParse, "malformed group entry (expected name:x:GID:members)",
                             "/etc/group", n));
       continue;
     }
@@ -143,8 +145,6 @@ void parse_group(ScanContext& ctx, std::string_view text, Accounts& out) {
     out.groups.push_back(std::move(g));
   }
 }
-
-}  // namespace
 
 bool Account::has_login_shell() const {
   std::string_view s = shell;
@@ -210,17 +210,19 @@ Result<Accounts> Accounts::load(ScanContext& ctx) {
     out.passwd_error = passwd.error();
     return out;
   }
-  parse_passwd(ctx, *passwd, out);
+  std::vector<Error> errors;
+  parse_passwd(*passwd, out, errors);
   if (auto shadow = host.read_file("/etc/shadow")) {
-    parse_shadow(ctx, *shadow, out);
+    parse_shadow(*shadow, out, errors);
   } else {
     out.shadow_error = shadow.error();
   }
   if (auto group = host.read_file("/etc/group")) {
-    parse_group(ctx, *group, out);
+    parse_group(*group, out, errors);
   } else {
     out.group_error = group.error();
   }
+  for (const auto& e : errors) ctx.input_error(e);
   return out;
 }
 

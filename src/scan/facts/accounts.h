@@ -69,6 +69,12 @@ struct Accounts {
   static Result<Accounts> load(ScanContext& ctx);
 };
 
+// Pure parsers (for tests and fuzzers): each appends what it reads to `out` and one Error per
+// malformed line to `errors`. parse_shadow and parse_group expect parse_passwd to have run first.
+void parse_passwd(std::string_view text, Accounts& out, std::vector<Error>& errors);
+void parse_shadow(std::string_view text, Accounts& out, std::vector<Error>& errors);
+void parse_group(std::string_view text, Accounts& out, std::vector<Error>& errors);
+
 // The crypt(3) scheme name of a hash field ("$6$..." -> "sha512"; 13 chars of [./0-9A-Za-z] ->
 // "des"), or "unknown".
 std::string crypt_scheme(std::string_view hash);
