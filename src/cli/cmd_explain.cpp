@@ -6,6 +6,7 @@
 #include <string>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "cli/commands.h"
 #include "core/glob.h"
@@ -47,16 +48,33 @@ void add_explain(CLI::App& app, int& exit_code) {
 
 void add_checks(CLI::App& app, int& exit_code) {
   auto family = std::make_shared<std::string>();
+  auto format = std::make_shared<std::string>("text");
   CLI::App* cmd = app.add_subcommand("checks", "List the host checks `scan` runs");
   cmd->add_option("--family", *family, "only this family (ssh, accounts, network, ...)");
-  cmd->callback([family, &exit_code] {
+  cmd->add_option("-f,--format", *format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([family, format, &exit_code] {
     int n = 0;
+    nlohmann::json list = nlohmann::json::array();
     for (const auto& c : scan::Registry::all()) {
-      if (!family->empty() && c.info->family != *family) continue;
-      fmt::print("{:<48} {:<9} {:<10} {}\n", c.info->id, severity_name(c.info->severity),
-                 role_name(c.info->role), c.info->title);
+      const scan::CheckInfo& i = *c.info;
+      if (!family->empty() && i.family != *family) continue;
       ++n;
+      if (*format == "json") {
+        list.push_back({{"id", i.id},
+                        {"title", i.title},
+                        {"family", i.family},
+                        {"severity", severity_name(i.severity)},
+                        {"role", role_name(i.role)},
+                        {"cis", i.cis},
+                        {"lynis", i.lynis},
+                        {"references", scan::references_of(i)}});
+        continue;
+      }
+      fmt::print("{:<48} {:<9} {:<10} {}\n", i.id, severity_name(i.severity), role_name(i.role),
+                 i.title);
     }
+    if (*format == "json") fmt::print("{}\n", list.dump(2));
     if (n == 0 && !family->empty()) {
       fmt::print(stderr, "shieldwall: error: no checks in family '{}'\n", *family);
       exit_code = kExitInput;
