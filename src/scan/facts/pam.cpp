@@ -268,6 +268,17 @@ std::vector<PamEntry> Pam::stack(std::string_view service, std::string_view type
   return out;
 }
 
+std::vector<PamEntry> Pam::first_stack(std::initializer_list<std::string_view> services,
+                                       std::string_view type, std::string* used) const {
+  for (auto svc : services) {
+    if (!has_service(svc)) continue;
+    if (used != nullptr) *used = std::string(svc);
+    return stack(svc, type);
+  }
+  if (used != nullptr) used->clear();
+  return {};
+}
+
 Result<Pam> Pam::load(ScanContext& ctx) {
   const Host& host = ctx.host();
   Pam out;

@@ -20,6 +20,7 @@
 // the file and line it came from. Include loops are cut at a depth of 16.
 #pragma once
 
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <string>
@@ -77,6 +78,24 @@ struct Pam {
   // Only the entries of one type.
   std::vector<PamEntry> stack(std::string_view service, std::string_view type) const;
   bool has_service(std::string_view service) const { return !resolve(service).empty(); }
+
+  // The stack of one type of the first service that exists among `services` ("passwd",
+  // "common-password", ...); `used` receives its name ("" when none exists).
+  std::vector<PamEntry> first_stack(std::initializer_list<std::string_view> services,
+                                    std::string_view type, std::string* used = nullptr) const;
+  // The shared password stack that passwd(1) and the other services include to set a new
+  // password: "common-password" (Debian), else "system-auth" (Red Hat), else "passwd" itself.
+  std::vector<PamEntry> password_stack(std::string* used = nullptr) const {
+    return first_stack({"common-password", "system-auth", "passwd"}, "password", used);
+  }
+  // The shared auth stack: "common-auth" (Debian) or "system-auth" (Red Hat).
+  std::vector<PamEntry> auth_stack(std::string* used = nullptr) const {
+    return first_stack({"common-auth", "system-auth"}, "auth", used);
+  }
+  // The shared session stack: "common-session" or "system-auth".
+  std::vector<PamEntry> session_stack(std::string* used = nullptr) const {
+    return first_stack({"common-session", "system-auth"}, "session", used);
+  }
 
   static Result<Pam> load(ScanContext& ctx);
 };
