@@ -80,6 +80,20 @@ TEST(SudoersParse, AliasesDefaultsContinuationAndComments) {
   EXPECT_EQ(s.specs[1].users[0].text, "#1000");
 }
 
+TEST(SudoersParse, DebianDefaultsWithTabsAndCloudInitRule) {
+  auto s = parse(
+      "Defaults\tenv_reset\nDefaults\tsecure_path=\"/usr/sbin:/usr/bin\"\n"
+      "Defaults:%sudo env_keep += \"SSH_AUTH_SOCK\"\n"
+      "root\tALL=(ALL:ALL) ALL\n%sudo\tALL=(ALL:ALL) ALL\n"
+      "ubuntu ALL=(ALL) NOPASSWD:ALL\n");
+  EXPECT_TRUE(s.parse_errors.empty()) << s.parse_errors[0].to_string();
+  ASSERT_EQ(s.defaults.size(), 3u);
+  EXPECT_EQ(s.defaults[2].settings[0], "env_keep += \"SSH_AUTH_SOCK\"");
+  ASSERT_EQ(s.specs.size(), 3u);
+  EXPECT_EQ(s.specs[2].privileges[0].commands[0].nopasswd, true);
+  EXPECT_TRUE(s.is_all_commands(s.specs[2].privileges[0].commands[0].cmnd));
+}
+
 TEST(SudoersParse, MalformedLinesAreReportedAndSkipped) {
   auto s = parse("alice ALL\nbob ALL = (root /bin/x\ncarol ALL = ALL\nDefaults\n");
   EXPECT_EQ(s.parse_errors.size(), 3u);
