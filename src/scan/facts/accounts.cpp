@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -58,9 +59,9 @@ void parse_passwd(std::string_view text, Accounts& out, std::vector<Error>& erro
     Account a;
     if (f.size() != 7 || f[0].empty() || !parse_u32(f[2], a.uid) || !parse_u32(f[3], a.gid)) {
       errors.push_back(Error(Errc::kParse,
-                            f.size() != 7 ? fmt::format("{} fields, expected 7", f.size())
-                                          : std::string("malformed name, UID or GID"),
-                            "/etc/passwd", n));
+                             f.size() != 7 ? fmt::format("{} fields, expected 7", f.size())
+                                           : std::string("malformed name, UID or GID"),
+                             "/etc/passwd", n));
       continue;
     }
     a.name = std::string(f[0]);
@@ -69,10 +70,10 @@ void parse_passwd(std::string_view text, Accounts& out, std::vector<Error>& erro
     a.shell = std::string(f[6]);
     a.passwd_line = n;
     // A passwd field other than "x" holds the hash itself (legacy); treat it like shadow's.
+    a.shadowed = f[1] == "x";
     if (f[1].empty()) {
       a.state = PasswordState::kEmpty;
-      a.has_shadow = false;
-    } else if (f[1] != "x") {
+    } else if (!a.shadowed) {
       a.state = (f[1].front() == '!' || f[1].front() == '*') ? PasswordState::kLocked
                                                              : PasswordState::kHash;
       if (a.state == PasswordState::kHash) a.scheme = crypt_scheme(f[1]);
@@ -82,6 +83,8 @@ void parse_passwd(std::string_view text, Accounts& out, std::vector<Error>& erro
 }
 
 void parse_shadow(std::string_view text, Accounts& out, std::vector<Error>& errors) {
+  std::unordered_map<std::string_view, size_t> index;
+  for (size_t i = 0; i < out.accounts.size(); ++i) index.try_emplace(out.accounts[i].name, i);
   int n = 0;
   for (auto line : split_lines(text)) {
     ++n;
@@ -93,22 +96,21 @@ void parse_shadow(std::string_view text, Accounts& out, std::vector<Error>& erro
           Error(Errc::kParse, fmt::format("{} fields, expected 9", f.size()), "/etc/shadow", n));
       continue;
     }
-    auto it = std::find_if(out.accounts.begin(), out.accounts.end(),
-                           [&](const Account& a) { return a.name == f[0]; });
-    if (it == out.accounts.end()) continue;  // shadow entry without passwd entry: not an account
-    Account& a = *it;
+    auto it = index.find(f[0]);
+    if (it == index.end()) continue;  // shadow entry without passwd entry: not an account
+    Account& a = out.accounts[it->second];
+    if (a.has_shadow) continue;  // getspnam returns the first entry; later duplicates are ignored
     a.has_shadow = true;
     a.shadow_line = n;
+    // When the passwd field is not "x" it decides the password; shadow then only adds ageing.
     std::string_view pw = f[1];
-    if (pw.empty()) {
+    if (a.shadowed && pw.empty()) {
       a.state = PasswordState::kEmpty;
-    } else if (pw.front() == '!' || pw.front() == '*') {
+    } else if (a.shadowed && (pw.front() == '!' || pw.front() == '*')) {
       a.state = PasswordState::kLocked;
-      std::string_view rest = pw.substr(pw.find_first_not_of("!*") == std::string_view::npos
-                                            ? pw.size()
-                                            : pw.find_first_not_of("!*"));
-      if (!rest.empty()) a.scheme = crypt_scheme(rest);
-    } else {
+      size_t hash_start = pw.find_first_not_of("!*");
+      if (hash_start != std::string_view::npos) a.scheme = crypt_scheme(pw.substr(hash_start));
+    } else if (a.shadowed) {
       a.state = PasswordState::kHash;
       a.scheme = crypt_scheme(pw);
     }
@@ -131,7 +133,7 @@ void parse_group(std::string_view text, Accounts& out, std::vector<Error>& error
     Group g;
     if (f.size() != 4 || f[0].empty() || !parse_u32(f[2], g.gid)) {
       errors.push_back(Error(Errc::kParse, "malformed group entry (expected name:x:GID:members)",
-                            "/etc/group", n));
+                             "/etc/group", n));
       continue;
     }
     g.name = std::string(f[0]);
@@ -199,7 +201,7 @@ Result<Accounts> Accounts::load(ScanContext& ctx) {
   if (auto defs = host.read_file("/etc/login.defs", 1 << 20)) {
     for (auto line : split_lines(*defs)) {
       auto t = trim(line);
-      if (t.starts_with("UID_MIN")) {
+      if (t.starts_with("UID_MIN") && t.size() > 7 && (t[7] == ' ' || t[7] == '\t')) {
         uint32_t v = 0;
         if (parse_u32(trim(t.substr(7)), v)) out.uid_min = v;
       }

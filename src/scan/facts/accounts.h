@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Accounts: /etc/passwd, /etc/shadow, /etc/group and /etc/gshadow as the system reads them
-// (passwd(5), shadow(5), group(5), gshadow(5)). Malformed lines are reported to the context with
-// file and line and skipped; the rest is kept. Unreadable shadow files leave `shadow_error` set
-// (checks that need them then say why they could not decide) but never stop the other files.
+// Accounts: /etc/passwd, /etc/shadow and /etc/group as the system reads them (passwd(5),
+// shadow(5), group(5); glibc's nss_files and pam_unix semantics). Malformed lines are reported to
+// the context with file and line and skipped; the rest is kept. Unreadable shadow files leave
+// `shadow_error` set (checks that need them then say why they could not decide) but never stop the
+// other files.
 //
 // Secret hygiene: a password hash is kept only as its scheme and state, never as text.
 #pragma once
@@ -34,7 +35,10 @@ struct Account {
   std::string shell;
   int passwd_line = 0;  // line in /etc/passwd
 
-  // From /etc/shadow when it was readable and has the account.
+  // The passwd field is "x": the password lives in /etc/shadow. Any other passwd field is the
+  // password itself (glibc and pam_unix then never consult shadow for it).
+  bool shadowed = false;
+  // From /etc/shadow when it was readable and has the account (first entry wins, as getspnam).
   bool has_shadow = false;
   PasswordState state = PasswordState::kNoShadow;
   std::string scheme;  // crypt scheme: "yescrypt", "sha512", "sha256", "md5", "bcrypt", "des", ...
@@ -58,7 +62,7 @@ struct Accounts {
   std::optional<Error> passwd_error;  // /etc/passwd could not be read
   std::optional<Error> shadow_error;  // /etc/shadow could not be read
   std::optional<Error> group_error;
-  // SYS_UID_MAX / UID_MIN from /etc/login.defs (defaults 999 / 1000).
+  // UID_MIN from /etc/login.defs (default 1000): the first UID of people's accounts.
   uint32_t uid_min = 1000;
 
   const Account* find(std::string_view name) const;
