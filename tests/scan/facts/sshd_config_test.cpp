@@ -174,6 +174,38 @@ TEST(SshdConfigParse, UnreadableIncludeIsAReadError) {
   ASSERT_EQ(c.read_errors.size(), 1u);
 }
 
+// The non-comment lines of Debian 12's shipped /etc/ssh/sshd_config, with some of its comments.
+TEST(SshdConfigParse, DebianStockFileIsClean) {
+  auto c = parse_sshd_config(
+      "# This is the sshd server system-wide configuration file.\n"
+      "Include /etc/ssh/sshd_config.d/*.conf\n#Port 22\n#PermitRootLogin prohibit-password\n"
+      "KbdInteractiveAuthentication no\nUsePAM yes\nX11Forwarding yes\nPrintMotd no\n"
+      "AcceptEnv LANG LC_*\nSubsystem\tsftp\t/usr/lib/openssh/sftp-server\n"
+      "#Match User anoncvs\n#\tX11Forwarding no\n",
+      kMain);
+  EXPECT_TRUE(c.problems.empty());
+  EXPECT_TRUE(c.matches.empty());
+  EXPECT_EQ(c.global("usepam").value, "yes");
+  EXPECT_EQ(c.global("x11forwarding").value, "yes");
+  EXPECT_EQ(c.global("permitrootlogin").value, "prohibit-password");
+  ASSERT_EQ(c.all("subsystem").size(), 1u);
+  EXPECT_EQ(c.all("subsystem")[0].args[1], "/usr/lib/openssh/sftp-server");
+  EXPECT_EQ(c.all("acceptenv")[0].args.size(), 2u);
+}
+
+TEST(SshdConfigParse, MatchInsideIncludeInsideMatchCombinesCriteria) {
+  std::map<std::string, std::string> files{
+      {"/etc/ssh/inner.conf", "LogLevel VERBOSE\nMatch User bob\nLogLevel QUIET\n"}};
+  auto c = parse_sshd_config("Match Address 10.0.0.0/8\nInclude inner.conf\nMaxAuthTries 2\n",
+                             kMain, map_resolver(files));
+  ASSERT_EQ(c.matches.size(), 2u);
+  EXPECT_EQ(c.matches[1].criteria, "Address 10.0.0.0/8 + User bob");
+  EXPECT_NE(c.matches[0].find("loglevel"), nullptr);
+  // After the included file, lines again belong to the outer block.
+  EXPECT_NE(c.matches[0].find("maxauthtries"), nullptr);
+  EXPECT_EQ(c.matches[1].find("maxauthtries"), nullptr);
+}
+
 TEST(SshdConfigAlgorithms, PrefixesAppendRemovePrepend) {
   EXPECT_EQ(sshd_assemble_algorithms("+x", "a,b"), (std::vector<std::string>{"a", "b", "x"}));
   EXPECT_EQ(sshd_assemble_algorithms("^x,a", "a,b"), (std::vector<std::string>{"x", "a", "b"}));
