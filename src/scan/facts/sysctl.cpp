@@ -213,6 +213,10 @@ std::vector<SysctlAssignment> parse_sysctl_conf(std::string_view text, const std
     }
     a.key = sysctl_path_key(key);
     while (!a.key.empty() && a.key.front() == '/') a.key.erase(0, 1);
+    if (a.key.empty()) {
+      errors.emplace_back(Errc::kParse, "assignment without a key, ignored", path, n);
+      continue;
+    }
     a.glob = a.key.find_first_of("*?[") != std::string::npos;
     a.value = std::string(trim(line.substr(eq + 1)));
     a.file = path;
