@@ -3,15 +3,12 @@
 
 #include "core/host.h"
 #include "scan/context.h"
+#include "scan/facts/conf_dirs.h"
 
 namespace sw::scan {
 namespace {
 
 constexpr size_t kMaxConf = 4u << 20;
-
-constexpr std::string_view kCoredumpDropinDirs[] = {
-    "/etc/systemd/coredump.conf.d", "/run/systemd/coredump.conf.d",
-    "/usr/local/lib/systemd/coredump.conf.d", "/usr/lib/systemd/coredump.conf.d"};
 
 std::vector<std::string_view> words(std::string_view s) {
   std::vector<std::string_view> out;
@@ -131,15 +128,12 @@ Result<CoreDumps> CoreDumps::load(ScanContext& ctx) {
   if (!out.coredump_installed) return out;
   std::vector<std::string> conf;
   if (host.exists("/etc/systemd/coredump.conf")) conf.emplace_back("/etc/systemd/coredump.conf");
-  std::map<std::string, std::string> dropins;  // file name -> path, earlier directory wins
-  for (auto dir : kCoredumpDropinDirs) {
-    for (const auto& path : host.list_files(dir, ".conf")) {
-      dropins.emplace(path.substr(path.rfind('/') + 1), path);
-    }
-  }
-  for (const auto& [name, path] : dropins) {
-    if (auto target = host.read_link(path); target && *target == "/dev/null") continue;
-    conf.push_back(path);
+  for (auto& path : merge_conf_dirs(
+           host,
+           {"/etc/systemd/coredump.conf.d", "/run/systemd/coredump.conf.d",
+            "/usr/local/lib/systemd/coredump.conf.d", "/usr/lib/systemd/coredump.conf.d"},
+           ".conf")) {
+    conf.push_back(std::move(path));
   }
   for (const auto& f : conf) {
     auto text = host.read_file(f, kMaxConf);

@@ -6,15 +6,12 @@
 #include "core/glob.h"
 #include "core/host.h"
 #include "scan/context.h"
+#include "scan/facts/conf_dirs.h"
 
 namespace sw::scan {
 namespace {
 
 constexpr size_t kMaxConf = 4u << 20;
-
-constexpr std::string_view kModprobeDirs[] = {"/etc/modprobe.d", "/run/modprobe.d",
-                                              "/usr/local/lib/modprobe.d", "/usr/lib/modprobe.d",
-                                              "/lib/modprobe.d"};
 
 std::string_view basename_of(std::string_view path) {
   size_t slash = path.rfind('/');
@@ -133,14 +130,11 @@ Result<Modprobe> Modprobe::load(ScanContext& ctx) {
   const Host& host = ctx.host();
   Modprobe out;
   out.live = host.live();
-  std::map<std::string, std::string> by_name;
-  for (auto dir : kModprobeDirs) {
-    for (const auto& path : host.list_files(dir, ".conf")) {
-      by_name.emplace(std::string(basename_of(path)), path);
-    }
-  }
-  for (const auto& [name, path] : by_name) {
-    if (auto target = host.read_link(path); target && *target == "/dev/null") continue;
+  for (const auto& path :
+       merge_conf_dirs(host,
+                       {"/etc/modprobe.d", "/run/modprobe.d", "/usr/local/lib/modprobe.d",
+                        "/usr/lib/modprobe.d", "/lib/modprobe.d"},
+                       ".conf")) {
     auto text = host.read_file(path, kMaxConf);
     if (!text) {
       ctx.input_error(text.error());

@@ -12,17 +12,13 @@
 #include "core/host.h"
 #include "scan/check.h"
 #include "scan/context.h"
+#include "scan/facts/conf_dirs.h"
 #include "scan/facts/environment.h"
 
 namespace sw::scan {
 namespace {
 
 constexpr size_t kMaxConf = 4u << 20;
-
-// The directories systemd-sysctl reads, most important first (sysctl.d(5)).
-constexpr std::string_view kSysctlDirs[] = {"/etc/sysctl.d", "/run/sysctl.d",
-                                            "/usr/local/lib/sysctl.d", "/usr/lib/sysctl.d",
-                                            "/lib/sysctl.d"};
 
 std::string_view basename_of(std::string_view path) {
   size_t slash = path.rfind('/');
@@ -63,22 +59,6 @@ bool version_less(std::string_view a, std::string_view b) {
     }
   }
   return a.size() - i < b.size() - j;
-}
-
-// The surviving sysctl.d files in application order, masking applied.
-std::vector<std::string> sysctl_files(const Host& host) {
-  std::map<std::string, std::string> by_name;  // file name -> path (first directory wins)
-  for (auto dir : kSysctlDirs) {
-    for (const auto& path : host.list_files(dir, ".conf")) {
-      by_name.emplace(std::string(basename_of(path)), path);
-    }
-  }
-  std::vector<std::string> out;
-  for (const auto& [name, path] : by_name) {
-    if (auto target = host.read_link(path); target && *target == "/dev/null") continue;  // masked
-    out.push_back(path);
-  }
-  return out;
 }
 
 void load_kernel_config(const Host& host, bool live, Sysctl& out) {
@@ -263,11 +243,20 @@ Result<Sysctl> Sysctl::load(ScanContext& ctx) {
   Sysctl out;
   out.live = host.live();
   out.debian = host.exists("/etc/debian_version");
-  auto files = sysctl_files(host);
+  // The directories systemd-sysctl reads, most important first (sysctl.d(5)).
+  auto files = merge_conf_dirs(host,
+                               {"/etc/sysctl.d", "/run/sysctl.d", "/usr/local/lib/sysctl.d",
+                                "/usr/lib/sysctl.d", "/lib/sysctl.d"},
+                               ".conf");
   std::string sysctl_conf_real = host.real_path("/etc/sysctl.conf");
   bool conf_linked = false;
-  for (const auto& f : files) {
-    if (host.real_path(f) == sysctl_conf_real) conf_linked = true;
+  for (auto& f : files) {
+    // Debian's /etc/sysctl.d/99-sysctl.conf -> ../sysctl.conf: applied once, here, and reported
+    // under the name people edit.
+    if (host.real_path(f) == sysctl_conf_real) {
+      conf_linked = true;
+      f = "/etc/sysctl.conf";
+    }
   }
   if (!conf_linked && host.exists("/etc/sysctl.conf")) files.emplace_back("/etc/sysctl.conf");
   for (const auto& f : files) {
