@@ -33,8 +33,8 @@ constexpr sw::scan::CheckInfo kInfo{
 void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   const auto& env = ctx.fact<sw::scan::Environment>();
   if (env && env->in_container()) {
-    out.not_applicable(fmt::format("inside a container ({}): the host's firewall governs",
-                                   env->container));
+    out.not_applicable(
+        fmt::format("inside a container ({}): the host's firewall governs", env->container));
     return;
   }
   const auto& fw = ctx.fact<sw::scan::Firewall>();
@@ -63,10 +63,9 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     return;
   }
   for (const auto& t : fw->tools) {
-    out.fail(sw::scan::Issue{
-        .subject = fmt::format("firewall {}", t.name),
-        .evidence = fmt::format("{} is not active: {}", t.name, t.evidence),
-        .location = t.location});
+    out.fail(sw::scan::Issue{.subject = fmt::format("firewall {}", t.name),
+                             .evidence = fmt::format("{} is not active: {}", t.name, t.evidence),
+                             .location = t.location});
   }
 }
 

@@ -31,8 +31,8 @@ constexpr sw::scan::CheckInfo kInfo{
 void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   const auto& env = ctx.fact<sw::scan::Environment>();
   if (env && env->in_container()) {
-    out.not_applicable(fmt::format("inside a container ({}): the host's firewall governs",
-                                   env->container));
+    out.not_applicable(
+        fmt::format("inside a container ({}): the host's firewall governs", env->container));
     return;
   }
   const auto& fw = ctx.fact<sw::scan::Firewall>();
@@ -59,10 +59,10 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   }
   for (const auto& t : fw->tools) {
     if (!t.active()) continue;
-    out.fail(sw::scan::Issue{
-        .subject = fmt::format("firewall {} (IPv6)", t.name),
-        .evidence = fmt::format("{} filters IPv4 only: {}", t.name, t.ipv6_gap),
-        .location = t.location});
+    out.fail(
+        sw::scan::Issue{.subject = fmt::format("firewall {} (IPv6)", t.name),
+                        .evidence = fmt::format("{} filters IPv4 only: {}", t.name, t.ipv6_gap),
+                        .location = t.location});
   }
 }
 

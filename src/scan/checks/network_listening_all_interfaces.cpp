@@ -77,9 +77,9 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     std::string proto = s.proto.starts_with("tcp") ? "tcp" : "udp";
     std::string addr = s.v6 ? fmt::format("[{}]", s.address) : s.address;
     std::string subject = fmt::format("{}/{}:{}", proto, addr, s.port);
-    std::string owner = ls.pid != 0 ? fmt::format("{}, pid {}", ls.comm.empty() ? "?" : ls.comm,
-                                                  ls.pid)
-                                    : std::string("process unknown");
+    std::string owner = ls.pid != 0
+                            ? fmt::format("{}, pid {}", ls.comm.empty() ? "?" : ls.comm, ls.pid)
+                            : std::string("process unknown");
     sw::scan::Issue issue{
         .subject = subject,
         .evidence = fmt::format("{} ({}) listens on all interfaces", subject, owner),

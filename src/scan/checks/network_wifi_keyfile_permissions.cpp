@@ -47,12 +47,11 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     if (others) what.emplace_back("readable or writable by others");
     if (group) what.emplace_back("readable or writable by its group");
     if (c.uid != 0) what.push_back(fmt::format("owned by uid {}", c.uid));
-    out.fail(sw::scan::Issue{
-        .subject = c.path,
-        .evidence = fmt::format("mode {:04o}, {}; the file stores a secret", c.mode_bits,
-                                fmt::join(what, ", ")),
-        .location = {c.path, 0},
-        .severity = others ? sw::Severity::kHigh : sw::Severity::kMedium});
+    out.fail(sw::scan::Issue{.subject = c.path,
+                             .evidence = fmt::format("mode {:04o}, {}; the file stores a secret",
+                                                     c.mode_bits, fmt::join(what, ", ")),
+                             .location = {c.path, 0},
+                             .severity = others ? sw::Severity::kHigh : sw::Severity::kMedium});
   }
   for (const auto& e : nm->unreadable) out.error(e.to_string());
   if (with_secret == 0 && nm->unreadable.empty()) {

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "scan/context.h"
-#include "vuln/inventory/dpkg_status.h"
+#include "scan/facts/dpkg_packages.h"
 
 namespace sw::scan {
 namespace {
@@ -365,29 +365,25 @@ void add_ufw(ScanContext& ctx, Firewall& fw) {
   auto ipv6 = defaults.find("IPV6");
   t.covers_ipv6 = t.filters && ipv6 != defaults.end() && ipv6->second.first == "yes";
   if (!t.covers_ipv6) {
-    t.ipv6_gap = ipv6 != defaults.end()
-                     ? fmt::format("IPV6={} (/etc/default/ufw:{})", ipv6->second.first,
-                                   ipv6->second.second)
-                     : std::string("IPV6 is not set to yes in /etc/default/ufw");
+    t.ipv6_gap = ipv6 != defaults.end() ? fmt::format("IPV6={} (/etc/default/ufw:{})",
+                                                      ipv6->second.first, ipv6->second.second)
+                                        : std::string("IPV6 is not set to yes in /etc/default/ufw");
   }
   std::vector<std::string> parts;
-  parts.push_back(enabled != vars.end()
-                      ? fmt::format("ENABLED={} (/etc/ufw/ufw.conf:{})", enabled->second.first,
-                                    enabled->second.second)
-                      : std::string("ENABLED not set in /etc/ufw/ufw.conf"));
-  parts.push_back(policy != defaults.end()
-                      ? fmt::format("DEFAULT_INPUT_POLICY={} (/etc/default/ufw:{})", pol,
-                                    policy->second.second)
-                      : std::string("DEFAULT_INPUT_POLICY not set in /etc/default/ufw"));
+  parts.push_back(enabled != vars.end() ? fmt::format("ENABLED={} (/etc/ufw/ufw.conf:{})",
+                                                      enabled->second.first, enabled->second.second)
+                                        : std::string("ENABLED not set in /etc/ufw/ufw.conf"));
+  parts.push_back(
+      policy != defaults.end()
+          ? fmt::format("DEFAULT_INPUT_POLICY={} (/etc/default/ufw:{})", pol, policy->second.second)
+          : std::string("DEFAULT_INPUT_POLICY not set in /etc/default/ufw"));
   t.evidence = fmt::format("{}", fmt::join(parts, ", "));
   fw.tools.push_back(std::move(t));
 }
 
 bool package_installed(ScanContext& ctx, std::string_view name) {
-  auto text = ctx.host().read_file("/var/lib/dpkg/status");
-  if (!text) return false;
-  auto db = vuln::parse_dpkg_status(*text, "/var/lib/dpkg/status");
-  return db.installed(name) != nullptr;
+  const auto& pkgs = ctx.fact<DpkgPackages>();
+  return pkgs && pkgs->installed(name);
 }
 
 void add_iptables(ScanContext& ctx, Firewall& fw) {
@@ -416,9 +412,9 @@ void add_iptables(ScanContext& ctx, Firewall& fw) {
                  (in4.policy.empty() ? std::string("unset") : in4.policy) +
                  " and there is no final DROP rule";
   } else {
-    t.evidence = fmt::format("/etc/iptables/rules.v4:{}: {}", in4.line,
-                             in4.final_drop ? "final -A INPUT -j DROP"
-                                            : fmt::format(":INPUT {}", in4.policy));
+    t.evidence = fmt::format(
+        "/etc/iptables/rules.v4:{}: {}", in4.line,
+        in4.final_drop ? "final -A INPUT -j DROP" : fmt::format(":INPUT {}", in4.policy));
     if (!t.enabled) t.evidence += "; but nothing restores it at boot (netfilter-persistent)";
   }
   fw.tools.push_back(std::move(t));

@@ -35,8 +35,8 @@ struct NftChain {
   std::string family;  // "ip", "ip6", "inet", "arp", "bridge", "netdev"
   std::string table;
   std::string name;
-  std::string hook;    // "input", "forward", ... or "" for a regular chain
-  std::string policy;  // "accept", "drop" or "" (unset: accept)
+  std::string hook;         // "input", "forward", ... or "" for a regular chain
+  std::string policy;       // "accept", "drop" or "" (unset: accept)
   bool final_drop = false;  // the last rule is an unconditional drop or reject
   std::string file;
   int line = 0;
@@ -66,13 +66,13 @@ IptablesInput parse_iptables_save(std::string_view text, const std::string& path
                                   std::vector<Error>& errors);
 
 struct FirewallTool {
-  std::string name;         // "nftables", "ufw", "iptables-persistent", "firewalld"
-  bool filters = false;     // its configuration drops unsolicited incoming traffic
-  bool enabled = false;     // it starts at boot
+  std::string name;      // "nftables", "ufw", "iptables-persistent", "firewalld"
+  bool filters = false;  // its configuration drops unsolicited incoming traffic
+  bool enabled = false;  // it starts at boot
   bool covers_ipv4 = false;
   bool covers_ipv6 = false;
-  std::string evidence;     // what was seen, or why it is not active
-  std::string ipv6_gap;     // why IPv6 is not covered, when it is not
+  std::string evidence;  // what was seen, or why it is not active
+  std::string ipv6_gap;  // why IPv6 is not covered, when it is not
   Location location;
 
   bool active() const { return filters && enabled; }

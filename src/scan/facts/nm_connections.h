@@ -36,14 +36,14 @@ struct NmConnection {
   std::string id;    // [connection] id
   std::string type;  // normalised: "wifi" for 802-11-wireless
   std::string ssid;
-  std::string mode;  // [wifi] mode: "infrastructure" (default), "ap", "adhoc", "mesh"
-  bool autoconnect = true;  // [connection] autoconnect, default true
-  std::string owner;        // first user in [connection] permissions=user:NAME:;...
+  std::string mode;           // [wifi] mode: "infrastructure" (default), "ap", "adhoc", "mesh"
+  bool autoconnect = true;    // [connection] autoconnect, default true
+  std::string owner;          // first user in [connection] permissions=user:NAME:;...
   bool has_security = false;  // a [wifi-security] section
   std::string key_mgmt;       // "none", "wpa-psk", "sae", "wpa-eap", "owe", "ieee8021x", ...
   std::string auth_alg;       // "open", "shared", "leap"
   int key_mgmt_line = 0;
-  bool wep = false;        // WEP keys or wep-key-type present
+  bool wep = false;         // WEP keys or wep-key-type present
   bool has_secret = false;  // a psk, WEP key or 802.1X password is stored in the file
   int line_of_type = 0;
 

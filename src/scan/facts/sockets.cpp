@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "scan/facts/sockets.h"
 
-#include <arpa/inet.h>
-
 #include <array>
 #include <charconv>
 #include <map>
+
+#include <arpa/inet.h>
 
 #include <fmt/format.h>
 
