@@ -39,8 +39,8 @@ TEST(NetworkListeningAllInterfaces, PassesWhenOnlyLoopbackListens) {
   root.write("/proc/net/tcp", std::string(kHeader) +
                                   "   0: 0100007F:0CEA 00000000:0000 0A 0:0 0:0 0 0 0 102 1\n"
                                   "   1: 00000000:0016 0200000A:C350 01 0:0 0:0 0 0 0 104 1\n");
-  root.write("/proc/net/udp", std::string(kHeader) +
-                                  "   0: 0100007F:0035 00000000:0000 07 0:0 0:0 0 0 0 105 1\n");
+  root.write("/proc/net/udp",
+             std::string(kHeader) + "   0: 0100007F:0035 00000000:0000 07 0:0 0:0 0 0 0 105 1\n");
   auto r = root.run_check(kId, true);
   EXPECT_EQ(r.status, CheckStatus::kPass) << r.detail;
 }

@@ -40,8 +40,8 @@ TEST(NmKeyfileParser, LongSectionNamesAndWep) {
 
 TEST(NmKeyfileParser, MalformedLinesAreReported) {
   std::vector<Error> errors;
-  auto c = scan::parse_nm_keyfile("stray=1\n[connection\n[connection]\nno equals\ntype=wifi\n",
-                                  "f", errors);
+  auto c = scan::parse_nm_keyfile("stray=1\n[connection\n[connection]\nno equals\ntype=wifi\n", "f",
+                                  errors);
   EXPECT_EQ(errors.size(), 3u);
   EXPECT_EQ(c.type, "wifi");
   EXPECT_FALSE(c.has_security);

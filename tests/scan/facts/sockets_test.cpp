@@ -92,8 +92,8 @@ TEST(ProcNetParser, SocketLinkInode) {
 
 TEST(SocketsFact, MapsInodesToProcesses) {
   FixtureRoot root;
-  root.write("/proc/net/tcp", std::string(kHeader) +
-                                  "   0: 00000000:0016 00000000:0000 0A 0:0 0:0 0 0 0 999 1\n");
+  root.write("/proc/net/tcp",
+             std::string(kHeader) + "   0: 00000000:0016 00000000:0000 0A 0:0 0:0 0 0 0 999 1\n");
   root.write("/proc/123/comm", "sshd\n");
   root.mkdir("/proc/123/fd");
   root.symlink("socket:[999]", "/proc/123/fd/3");
