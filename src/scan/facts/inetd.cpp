@@ -6,7 +6,9 @@
 #include <fmt/format.h>
 
 #include "core/host.h"
+#include "scan/check.h"
 #include "scan/context.h"
+#include "scan/facts/packages.h"
 
 namespace sw::scan {
 namespace {
@@ -216,6 +218,46 @@ Result<Inetd> Inetd::load(ScanContext& ctx) {
   }
   for (const auto& e : errors) ctx.input_error(e);
   return out;
+}
+
+void check_server_absent(ScanContext& ctx, Outcome& out,
+                         std::initializer_list<std::string_view> packages,
+                         std::initializer_list<std::string_view> inetd_words,
+                         std::string_view what) {
+  int found = 0;
+  const auto& pk = ctx.fact<Packages>();
+  if (!pk) {
+    out.error(pk.error().to_string());
+  } else if (pk->available) {
+    for (const auto* p : pk->present_any(packages)) {
+      ++found;
+      out.fail(Issue{.subject = "package " + p->name,
+                     .evidence = fmt::format("{} {} is installed ({}) ({}:{})", p->name,
+                                             p->version, p->status, kDpkgStatusPath, p->line),
+                     .location = {std::string(kDpkgStatusPath), p->line},
+                     .package = p->name});
+    }
+  }
+  const auto& inetd = ctx.fact<Inetd>();
+  if (!inetd) {
+    out.error(inetd.error().to_string());
+  } else if (inetd_words.size() > 0) {
+    for (const auto* s : inetd->mentioning(inetd_words)) {
+      ++found;
+      out.fail(Issue{.subject = fmt::format("{} service {}", s->path, s->name),
+                     .evidence = fmt::format("{} is enabled in {}:{} (server {}{}{})", s->name,
+                                             s->path, s->line, s->server,
+                                             s->args.empty() ? "" : " ", s->args),
+                     .location = {s->path, s->line}});
+    }
+  }
+  if (found > 0) return;
+  if (pk && !pk->available) {
+    out.not_applicable(pk->unavailable_reason);
+    return;
+  }
+  out.pass(fmt::format("no {} is installed{}", what,
+                       inetd_words.size() > 0 ? " or enabled in inetd/xinetd" : ""));
 }
 
 }  // namespace sw::scan

@@ -23,6 +23,7 @@
 namespace sw::scan {
 
 class ScanContext;
+class Outcome;
 
 struct InetdService {
   std::string name;      // "telnet", "tftp", "shell"
@@ -66,5 +67,15 @@ struct Inetd {
 
   static Result<Inetd> load(ScanContext& ctx);
 };
+
+// For the "this server should not be here" checks: fails once per present package among
+// `packages` (dpkg) and once per enabled inetd/xinetd service mentioning one of `inetd_words`;
+// passes when there is none; not applicable when the package list is unavailable and no inetd
+// service matched; error when a source could not be read. `what` names the thing for evidence
+// ("a telnet server").
+void check_server_absent(ScanContext& ctx, Outcome& out,
+                         std::initializer_list<std::string_view> packages,
+                         std::initializer_list<std::string_view> inetd_words,
+                         std::string_view what);
 
 }  // namespace sw::scan
