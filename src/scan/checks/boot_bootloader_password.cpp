@@ -56,8 +56,7 @@ bool protects(const sw::scan::GrubPasswords& g, const std::string& path, sw::sca
 void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   const auto& env = ctx.fact<sw::scan::Environment>();
   if (env && env->in_container()) {
-    out.not_applicable(fmt::format("inside a container ({}): the host boots it",
-                                   env->container));
+    out.not_applicable(fmt::format("inside a container ({}): the host boots it", env->container));
     return;
   }
   const sw::Host& host = ctx.host();

@@ -33,10 +33,10 @@ constexpr sw::scan::CheckInfo kInfo{
 void check_grub(const sw::Host& host, const std::string& path, const sw::FileStat& st,
                 sw::scan::Outcome& out) {
   if (st.uid != 0) {
-    out.fail(sw::scan::Issue{.subject = path,
-                             .evidence = fmt::format("{} is owned by uid {}, not root", path,
-                                                     st.uid),
-                             .location = {path, 0}});
+    out.fail(
+        sw::scan::Issue{.subject = path,
+                        .evidence = fmt::format("{} is owned by uid {}, not root", path, st.uid),
+                        .location = {path, 0}});
   }
   if ((st.mode & 0177) != 0) {
     out.fail(sw::scan::Issue{
@@ -84,8 +84,7 @@ bool check_systemd_boot(const sw::Host& host, const std::string& dir, sw::scan::
 void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   const auto& env = ctx.fact<sw::scan::Environment>();
   if (env && env->in_container()) {
-    out.not_applicable(fmt::format("inside a container ({}): the host boots it",
-                                   env->container));
+    out.not_applicable(fmt::format("inside a container ({}): the host boots it", env->container));
     return;
   }
   const sw::Host& host = ctx.host();

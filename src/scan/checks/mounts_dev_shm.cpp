@@ -49,11 +49,10 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     e = &systemd_default;
   }
   if (!e) {
-    out.fail(sw::scan::Issue{
-        .subject = "/dev/shm",
-        .evidence = "/dev/shm is not mounted (no entry in /proc/self/mounts)",
-        .location = {"/etc/fstab", 0},
-        .severity = sw::Severity::kLow});
+    out.fail(sw::scan::Issue{.subject = "/dev/shm",
+                             .evidence = "/dev/shm is not mounted (no entry in /proc/self/mounts)",
+                             .location = {"/etc/fstab", 0},
+                             .severity = sw::Severity::kLow});
     return;
   }
   if (auto issue = sw::scan::missing_options_issue(*m, *e, "/dev/shm", true, true, true)) {

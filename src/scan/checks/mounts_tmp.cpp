@@ -36,9 +36,9 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   if (!e) {
     out.fail(sw::scan::Issue{
         .subject = "/tmp",
-        .evidence = fmt::format("/tmp is not a separate mount ({} has no /tmp entry{})",
-                                m->source_name(),
-                                m->using_live() ? "" : " and tmp.mount is not enabled"),
+        .evidence =
+            fmt::format("/tmp is not a separate mount ({} has no /tmp entry{})", m->source_name(),
+                        m->using_live() ? "" : " and tmp.mount is not enabled"),
         .location = {"/etc/fstab", 0},
         .severity = sw::Severity::kLow});
     return;

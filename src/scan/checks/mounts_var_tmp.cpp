@@ -63,8 +63,8 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     out.fail(std::move(*issue));
     return;
   }
-  out.pass(fmt::format("/var/tmp has nodev,nosuid,noexec: {}{}", sw::scan::describe_mount(*e),
-                       via));
+  out.pass(
+      fmt::format("/var/tmp has nodev,nosuid,noexec: {}{}", sw::scan::describe_mount(*e), via));
 }
 
 }  // namespace

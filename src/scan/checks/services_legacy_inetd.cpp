@@ -51,8 +51,8 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   for (const auto& s : inetd->services) {
     out.fail(sw::scan::Issue{
         .subject = fmt::format("{} service {}", s.path, s.name),
-        .evidence = fmt::format("{} starts {} ({}:{}, server {})", fmt::join(names, "/"),
-                                s.name, s.path, s.line, s.server),
+        .evidence = fmt::format("{} starts {} ({}:{}, server {})", fmt::join(names, "/"), s.name,
+                                s.path, s.line, s.server),
         .location = {s.path, s.line},
         .package = names.front()});
   }

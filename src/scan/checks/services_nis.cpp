@@ -14,15 +14,19 @@ constexpr sw::scan::CheckInfo kInfo{
     .severity = sw::Severity::kMedium,
     .role = sw::Role::kAdmin,
     .why =
-        "NIS shares the password and group maps over the network in clear text and without real authentication, so anyone on the network can fetch every password hash and crack them offline.",
+        "NIS shares the password and group maps over the network in clear text and without real "
+        "authentication, so anyone on the network can fetch every password hash and crack them "
+        "offline.",
     .fix =
-        "Move accounts to LDAP or SSSD with TLS, or local accounts, then remove NIS: `apt purge nis ypserv ypbind-mt`.",
+        "Move accounts to LDAP or SSSD with TLS, or local accounts, then remove NIS: `apt purge "
+        "nis ypserv ypbind-mt`.",
     .cis = "2.1.10",
     .lynis = "INSE-8316",
     .refs = "CWE-319"};
 
 void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
-  sw::scan::check_server_absent(ctx, out, {"nis", "ypserv", "ypbind-mt"}, {}, "NIS client or server");
+  sw::scan::check_server_absent(ctx, out, {"nis", "ypserv", "ypbind-mt"}, {},
+                                "NIS client or server");
 }
 
 }  // namespace

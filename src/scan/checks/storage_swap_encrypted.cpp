@@ -59,13 +59,13 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
       continue;
     }
     sw::scan::EncryptionInfo info;
-    bool is_file = s.type == "file" || (!s.source.starts_with("/dev/") &&
-                                        s.source.find('=') == std::string::npos);
+    bool is_file = s.type == "file" ||
+                   (!s.source.starts_with("/dev/") && s.source.find('=') == std::string::npos);
     if (is_file) {
       const auto* h = holder(*m, s.source);
       if (!h) {
-        out.error(fmt::format("{}: cannot find the filesystem holding swap file {}", where,
-                              s.source));
+        out.error(
+            fmt::format("{}: cannot find the filesystem holding swap file {}", where, s.source));
         continue;
       }
       info = sw::scan::block_encryption(ctx.host(), *m, h->source);
@@ -84,11 +84,11 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     } else if (info.state == sw::scan::Encryption::kUnknown) {
       out.error(fmt::format("{}: {}", where, info.how));
     } else {
-      sw::scan::Issue issue{.subject = "swap " + s.source,
-                            .evidence = fmt::format("swap {} is not encrypted: {} ({})", s.source,
-                                                    info.how, where),
-                            .location = {s.origin == "/proc/swaps" ? "/etc/fstab" : s.origin,
-                                         s.origin == "/proc/swaps" ? 0 : s.line}};
+      sw::scan::Issue issue{
+          .subject = "swap " + s.source,
+          .evidence = fmt::format("swap {} is not encrypted: {} ({})", s.source, info.how, where),
+          .location = {s.origin == "/proc/swaps" ? "/etc/fstab" : s.origin,
+                       s.origin == "/proc/swaps" ? 0 : s.line}};
       if (vm) issue.severity = sw::Severity::kLow;
       out.fail(std::move(issue));
     }

@@ -98,7 +98,8 @@ XinetdFile parse_xinetd(std::string_view text, const std::string& path,
   for (auto raw : split_lines(text)) {
     ++n;
     auto line = trim(raw);
-    if (auto hash = line.find('#'); hash != std::string_view::npos) line = trim(line.substr(0, hash));
+    if (auto hash = line.find('#'); hash != std::string_view::npos)
+      line = trim(line.substr(0, hash));
     if (line.empty()) continue;
     auto w = words_of(line);
     switch (state) {
@@ -232,8 +233,8 @@ void check_server_absent(ScanContext& ctx, Outcome& out,
     for (const auto* p : pk->present_any(packages)) {
       ++found;
       out.fail(Issue{.subject = "package " + p->name,
-                     .evidence = fmt::format("{} {} is installed ({}) ({}:{})", p->name,
-                                             p->version, p->status, kDpkgStatusPath, p->line),
+                     .evidence = fmt::format("{} {} is installed ({}) ({}:{})", p->name, p->version,
+                                             p->status, kDpkgStatusPath, p->line),
                      .location = {std::string(kDpkgStatusPath), p->line},
                      .package = p->name});
     }
@@ -244,11 +245,11 @@ void check_server_absent(ScanContext& ctx, Outcome& out,
   } else if (inetd_words.size() > 0) {
     for (const auto* s : inetd->mentioning(inetd_words)) {
       ++found;
-      out.fail(Issue{.subject = fmt::format("{} service {}", s->path, s->name),
-                     .evidence = fmt::format("{} is enabled in {}:{} (server {}{}{})", s->name,
-                                             s->path, s->line, s->server,
-                                             s->args.empty() ? "" : " ", s->args),
-                     .location = {s->path, s->line}});
+      out.fail(
+          Issue{.subject = fmt::format("{} service {}", s->path, s->name),
+                .evidence = fmt::format("{} is enabled in {}:{} (server {}{}{})", s->name, s->path,
+                                        s->line, s->server, s->args.empty() ? "" : " ", s->args),
+                .location = {s->path, s->line}});
     }
   }
   if (found > 0) return;

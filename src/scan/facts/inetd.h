@@ -55,8 +55,7 @@ struct XinetdFile {
   std::vector<std::string> defaults_enabled;
   bool has_defaults_enabled = false;
 };
-XinetdFile parse_xinetd(std::string_view text, const std::string& path,
-                        std::vector<Error>& errors);
+XinetdFile parse_xinetd(std::string_view text, const std::string& path, std::vector<Error>& errors);
 
 struct Inetd {
   bool inetd_conf_present = false;

@@ -173,10 +173,10 @@ std::vector<CrypttabEntry> parse_crypttab(std::string_view text, const std::stri
     if (line.empty() || line.front() == '#') continue;
     auto f = fields_of(line);
     if (f.size() < 2 || f.size() > 4) {
-      errors.emplace_back(Errc::kParse,
-                          fmt::format("{} fields, expected 2 to 4 (name device [key [options]])",
-                                      f.size()),
-                          path, n);
+      errors.emplace_back(
+          Errc::kParse,
+          fmt::format("{} fields, expected 2 to 4 (name device [key [options]])", f.size()), path,
+          n);
       continue;
     }
     CrypttabEntry e;
@@ -397,9 +397,9 @@ EncryptionInfo block_encryption(const Host& host, const Mounts& m, std::string_v
                             source, dev, dev)};
       }
       if (!dev.starts_with("dm-") && host.exists("/sys/class/block/" + dev)) {
-        return {Encryption::kNotEncrypted,
-                fmt::format("{} is the plain block device {}, not a dm-crypt mapping", source,
-                            dev)};
+        return {
+            Encryption::kNotEncrypted,
+            fmt::format("{} is the plain block device {}, not a dm-crypt mapping", source, dev)};
       }
     }
   }
@@ -435,16 +435,15 @@ EncryptionInfo block_encryption(const Host& host, const Mounts& m, std::string_v
   }
   if (m.crypttab.empty()) {
     return {Encryption::kNotEncrypted,
-            fmt::format("{} is not a /dev/mapper device and /etc/crypttab has no entries",
-                        source)};
+            fmt::format("{} is not a /dev/mapper device and /etc/crypttab has no entries", source)};
   }
   if (source.starts_with("/dev/") && !source.starts_with("/dev/disk/")) {
     return {Encryption::kNotEncrypted,
             fmt::format("{} is a plain block device, not a dm-crypt mapping", source)};
   }
-  return {Encryption::kUnknown,
-          fmt::format("cannot tell from files whether {} lies on a device of /etc/crypttab",
-                      source)};
+  return {
+      Encryption::kUnknown,
+      fmt::format("cannot tell from files whether {} lies on a device of /etc/crypttab", source)};
 }
 
 const Mounts* mounts_or_verdict(ScanContext& ctx, Outcome& out) {
@@ -475,9 +474,10 @@ const Mounts* mounts_or_verdict(ScanContext& ctx, Outcome& out) {
 
 std::string describe_mount(const MountEntry& e) {
   std::string where = e.line ? fmt::format("{}:{}", e.origin, e.line) : e.origin;
-  return fmt::format("{} on {} ({}, {}) at {}", e.source, e.target, e.fstype,
-                     e.options.empty() ? std::string("defaults") : fmt::format("{}", fmt::join(e.options, ",")),
-                     where);
+  return fmt::format(
+      "{} on {} ({}, {}) at {}", e.source, e.target, e.fstype,
+      e.options.empty() ? std::string("defaults") : fmt::format("{}", fmt::join(e.options, ",")),
+      where);
 }
 
 Location fix_location(const Mounts& m, std::string_view target) {

@@ -102,8 +102,8 @@ SnmpdConf parse_snmpd(std::string_view text, const std::string& path, std::vecto
       size_t i = 1;
       if (i < w.size() && w[i] == "-Cn") i += 2;
       if (i + 2 >= w.size()) {
-        errors.emplace_back(Errc::kParse,
-                            fmt::format("{} needs NAME SOURCE COMMUNITY", w[0]), path, n);
+        errors.emplace_back(Errc::kParse, fmt::format("{} needs NAME SOURCE COMMUNITY", w[0]), path,
+                            n);
         continue;
       }
       out.communities.push_back(SnmpCommunity{d, unquote(w[i + 2]), std::string(w[i + 1]), n});

@@ -27,9 +27,9 @@ bool all_digits(std::string_view s) {
 }  // namespace
 
 const std::vector<std::string>& unit_search_path() {
-  static const std::vector<std::string> kPath = {
-      "/etc/systemd/system", "/run/systemd/system", "/usr/local/lib/systemd/system",
-      "/usr/lib/systemd/system", "/lib/systemd/system"};
+  static const std::vector<std::string> kPath = {"/etc/systemd/system", "/run/systemd/system",
+                                                 "/usr/local/lib/systemd/system",
+                                                 "/usr/lib/systemd/system", "/lib/systemd/system"};
   return kPath;
 }
 

@@ -80,9 +80,9 @@ struct UnitStatus {
 struct SystemdUnits {
   bool live = false;
   bool systemd_running = false;
-  std::map<std::string, std::string> unit_files;  // unit name -> first file on the search path
-  std::map<std::string, std::string> wanted;      // unit name -> first *.wants/*.requires link
-  std::map<std::string, std::string> masked;      // unit name -> masking path
+  std::map<std::string, std::string> unit_files;    // unit name -> first file on the search path
+  std::map<std::string, std::string> wanted;        // unit name -> first *.wants/*.requires link
+  std::map<std::string, std::string> masked;        // unit name -> masking path
   std::map<std::string, std::string> sysv_scripts;  // script name -> /etc/init.d/NAME
   std::map<std::string, std::string> sysv_enabled;  // script name -> /etc/rcN.d/SxxNAME
   std::set<std::string> invocations;                // live: units with an invocation id
