@@ -113,10 +113,13 @@ std::vector<IniEntry> read_systemd_config(ScanContext& ctx,
   // file name -> path of the highest-priority directory holding it ("" when masked).
   std::map<std::string, std::string> chosen;
   for (const auto& dir : dropin_dirs) {
-    for (const auto& path : host.list_files(dir, ".conf")) {
-      std::string name = path.substr(path.rfind('/') + 1);
-      if (chosen.count(name)) continue;
-      chosen[name] = is_dev_null_link(host, path) ? std::string() : path;
+    // list_dir, not list_files: a masking link to /dev/null has no target inside the root.
+    auto entries = host.list_dir(dir);
+    if (!entries) continue;
+    for (const auto& e : *entries) {
+      if (!e.name.ends_with(".conf") || chosen.count(e.name)) continue;
+      std::string path = dir + "/" + e.name;
+      chosen[e.name] = is_dev_null_link(host, path) ? std::string() : path;
     }
   }
   for (const auto& [name, path] : chosen) {  // std::map: sorted by file name
