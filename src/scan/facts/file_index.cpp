@@ -26,8 +26,8 @@
 namespace sw::scan {
 namespace {
 
-constexpr int kMaxDepth = 256;     // deeper trees are counted as errors, never followed
-constexpr size_t kMaxQueue = 64;   // directories (open fds) handed between threads at once
+constexpr int kMaxDepth = 256;    // deeper trees are counted as errors, never followed
+constexpr size_t kMaxQueue = 64;  // directories (open fds) handed between threads at once
 
 // statfs(2) f_type values of pseudo and network filesystems (linux/magic.h and the filesystems'
 // sources; written out so the build does not depend on the kernel headers' vintage).
@@ -126,8 +126,7 @@ class Walker {
       worker(parts[0].index);
     }
     FileIndex out = merge(parts);
-    out.seconds =
-        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return out;
   }
 
@@ -337,9 +336,9 @@ std::string unescape_mount(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 3 < s.size() &&
-        oct(s[i + 1]) && oct(s[i + 2]) && oct(s[i + 3])) {
-      out += static_cast<char>(((s[i + 1] - '0') << 6) | ((s[i + 2] - '0') << 3) | (s[i + 3] - '0'));
+    if (s[i] == '\\' && i + 3 < s.size() && oct(s[i + 1]) && oct(s[i + 2]) && oct(s[i + 3])) {
+      out +=
+          static_cast<char>(((s[i + 1] - '0') << 6) | ((s[i + 2] - '0') << 3) | (s[i + 3] - '0'));
       i += 3;
       continue;
     }
@@ -352,12 +351,11 @@ std::string unescape_mount(std::string_view s) {
 
 bool is_pseudo_or_network_fs(std::string_view type) {
   static constexpr std::string_view kTypes[] = {
-      "proc",       "sysfs",     "devtmpfs", "devpts",      "cgroup",    "cgroup2",
-      "securityfs", "debugfs",   "tracefs",  "configfs",    "bpf",       "pstore",
-      "efivarfs",   "mqueue",    "hugetlbfs", "autofs",     "binfmt_misc", "fusectl",
-      "nsfs",       "selinuxfs", "rpc_pipefs", "nfs",       "nfs4",      "cifs",
-      "smb3",       "smbfs",     "9p",       "ceph",        "afs",       "glusterfs",
-      "lustre",     "fuse",      "fuseblk",  "sshfs"};
+      "proc",      "sysfs",     "devtmpfs",    "devpts",  "cgroup",  "cgroup2",   "securityfs",
+      "debugfs",   "tracefs",   "configfs",    "bpf",     "pstore",  "efivarfs",  "mqueue",
+      "hugetlbfs", "autofs",    "binfmt_misc", "fusectl", "nsfs",    "selinuxfs", "rpc_pipefs",
+      "nfs",       "nfs4",      "cifs",        "smb3",    "smbfs",   "9p",        "ceph",
+      "afs",       "glusterfs", "lustre",      "fuse",    "fuseblk", "sshfs"};
   if (type.starts_with("fuse.")) return true;
   return std::find(std::begin(kTypes), std::end(kTypes), type) != std::end(kTypes);
 }

@@ -12,8 +12,8 @@ namespace sw::scan {
 namespace {
 
 constexpr std::string_view kInfoDir = "/var/lib/dpkg/info";
-constexpr std::string_view kMergeCandidates[] = {"/bin", "/sbin", "/lib", "/lib32", "/lib64",
-                                                 "/libx32"};
+constexpr std::string_view kMergeCandidates[] = {"/bin",   "/sbin",  "/lib",
+                                                 "/lib32", "/lib64", "/libx32"};
 
 std::vector<std::string_view> fields(std::string_view line) {
   std::vector<std::string_view> out;
@@ -39,8 +39,7 @@ uint32_t intern(PackageFiles& out, std::string_view package) {
 
 }  // namespace
 
-std::string canonical_package_path(std::string_view path,
-                                   const std::vector<std::string>& merged) {
+std::string canonical_package_path(std::string_view path, const std::vector<std::string>& merged) {
   for (const auto& dir : merged) {
     if (path.size() > dir.size() && path.starts_with(dir) && path[dir.size()] == '/') {
       return "/usr" + std::string(path);

@@ -39,11 +39,11 @@ struct StatOverride {
 };
 
 struct PackageFiles {
-  bool have_dpkg = false;  // /var/lib/dpkg/info was readable
-  std::vector<std::string> packages;                   // package names, by index
-  std::unordered_map<std::string, uint32_t> owner;     // path -> index in `packages`
-  std::map<std::string, StatOverride> overrides;       // path -> registered owner and mode
-  std::vector<std::string> merged_dirs;                // "/bin", "/sbin", ... symlinked into /usr
+  bool have_dpkg = false;                           // /var/lib/dpkg/info was readable
+  std::vector<std::string> packages;                // package names, by index
+  std::unordered_map<std::string, uint32_t> owner;  // path -> index in `packages`
+  std::map<std::string, StatOverride> overrides;    // path -> registered owner and mode
+  std::vector<std::string> merged_dirs;             // "/bin", "/sbin", ... symlinked into /usr
 
   // The package owning `path`, or nullptr.
   const std::string* package_of(std::string_view path) const;

@@ -3,8 +3,9 @@
 
 #include <cstdio>
 
-#include <gtest/gtest.h>
 #include <unistd.h>
+
+#include <gtest/gtest.h>
 
 #include "scan/context.h"
 #include "support/fixture.h"
@@ -143,8 +144,7 @@ TEST(FileIndex, MountinfoGivesPseudoAndNetworkMountPoints) {
       "1 0 0:1 / /srv/img rw - ext4 x rw\n"
       "2 1 0:2 / /srv/img/proc rw - proc proc rw\n"
       "3 1 0:3 / /srv/image2/proc rw - proc proc rw\n";
-  EXPECT_EQ(pseudo_mounts_from_mountinfo(chroot, "/srv/img"),
-            (std::vector<std::string>{"/proc"}));
+  EXPECT_EQ(pseudo_mounts_from_mountinfo(chroot, "/srv/img"), (std::vector<std::string>{"/proc"}));
   EXPECT_TRUE(is_pseudo_or_network_fs("cgroup2"));
   EXPECT_TRUE(is_pseudo_or_network_fs("fuse.gvfsd-fuse"));
   EXPECT_FALSE(is_pseudo_or_network_fs("overlay"));
