@@ -72,7 +72,7 @@ std::vector<StatOverrideError> parse_statoverride(std::string_view text,
   for (auto line : split_lines(text)) {
     ++n;
     auto t = trim(line);
-    if (t.empty() || t.front() == '#') continue;
+    if (t.empty()) continue;  // no comments: "#0" is a numeric owner (dpkg's statdb)
     // The path is the rest of the line after three fields (dpkg allows no spaces in names but
     // a path may hold them).
     auto f = fields(t);
