@@ -14,6 +14,9 @@ constexpr const char* kId = "host.permissions.home_directories";
 // alice's UID: 1000 when we can chown, else ours (tests need it to own the directory).
 uint32_t alice_uid() { return running_as_root() ? 1000 : ::getuid(); }
 
+// Without root, alice must be us, and we must look like a person (UID >= 1000, not nobody).
+bool can_be_alice() { return running_as_root() || (::getuid() >= 1000 && ::getuid() != 65534); }
+
 void with_alice(FixtureRoot& root, mode_t mode) {
   root.write("/etc/passwd",
              fmt::format("root:x:0:0::/root:/bin/sh\nalice:x:{0}:{0}::/home/alice:/bin/bash\n",
@@ -23,7 +26,7 @@ void with_alice(FixtureRoot& root, mode_t mode) {
 }
 
 TEST(PermissionsHomeDirectories, PassesFor0750And0700) {
-  if (!running_as_root() && ::getuid() < 1000) GTEST_SKIP() << "needs a UID >= 1000 or root";
+  if (!can_be_alice()) GTEST_SKIP() << "needs root or a personal UID";
   for (mode_t mode : {0750, 0700}) {
     FixtureRoot root;
     with_alice(root, mode);
@@ -33,7 +36,7 @@ TEST(PermissionsHomeDirectories, PassesFor0750And0700) {
 }
 
 TEST(PermissionsHomeDirectories, ReadableByOthersIsMediumAndTheUsersPart) {
-  if (!running_as_root() && ::getuid() < 1000) GTEST_SKIP() << "needs a UID >= 1000 or root";
+  if (!can_be_alice()) GTEST_SKIP() << "needs root or a personal UID";
   FixtureRoot root;
   with_alice(root, 0755);
   auto r = root.run_check(kId);
@@ -46,7 +49,7 @@ TEST(PermissionsHomeDirectories, ReadableByOthersIsMediumAndTheUsersPart) {
 }
 
 TEST(PermissionsHomeDirectories, WritableByOthersIsHigh) {
-  if (!running_as_root() && ::getuid() < 1000) GTEST_SKIP() << "needs a UID >= 1000 or root";
+  if (!can_be_alice()) GTEST_SKIP() << "needs root or a personal UID";
   FixtureRoot root;
   with_alice(root, 0777);
   auto r = root.run_check(kId);

@@ -5,6 +5,7 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "scan/context.h"
@@ -113,8 +114,9 @@ TEST(FileIndex, LoadRespectsNoWalk) {
 
 TEST(FileIndex, LoadUsesTheRootsAccounts) {
   FixtureRoot root;
-  root.write("/etc/passwd", "nobody:x:65534:65534::/:/bin/false\n");
-  root.write("/etc/group", "nogroup:x:65534:\n");
+  uint32_t other = ::getuid() == 4242 ? 4343 : 4242;
+  root.write("/etc/passwd", fmt::format("ghost:x:{0}:{0}::/:/bin/false\n", other));
+  root.write("/etc/group", fmt::format("ghost:x:{}:\n", other));
   Host host(root.path(), false);
   ScanContext ctx(host, ScanOptions{});
   const auto& idx = ctx.fact<FileIndex>();
