@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "scan/check.h"
 #include "scan/context.h"
 #include "support/fixture.h"
 
@@ -171,6 +172,28 @@ TEST(FileIndex, DISABLED_WalkThisMachine) {
       static_cast<unsigned long long>(idx->world_writable_dirs_total),
       static_cast<unsigned long long>(idx->unowned_total), idx->skipped_mounts.size());
   for (const auto& m : idx->skipped_mounts) std::printf("  skipped %s\n", m.c_str());
+}
+
+}  // namespace
+}  // namespace sw::scan
+
+namespace sw::scan {
+namespace {
+
+// Runs every permissions check on this machine and prints the outcome: run by hand with
+//   sw_scan_tests --gtest_also_run_disabled_tests --gtest_filter='*PermissionChecksOnThisMachine*'
+TEST(FileIndex, DISABLED_PermissionChecksOnThisMachine) {
+  Host host("/");
+  ScanContext ctx(host, ScanOptions{});
+  for (const auto& c : Registry::all()) {
+    if (c.info->family != "permissions") continue;
+    Outcome out;
+    c.run(ctx, out);
+    std::printf("%s: %s %s\n", std::string(c.info->id).c_str(),
+                out.status() ? std::string(check_status_name(*out.status())).c_str() : "none",
+                out.detail().c_str());
+    for (const auto& i : out.issues()) std::printf("   - %s\n", i.evidence.c_str());
+  }
 }
 
 }  // namespace
