@@ -2,6 +2,7 @@
 #include "scan/facts/file_index.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include <unistd.h>
 
@@ -161,6 +162,12 @@ TEST(FileIndex, DISABLED_WalkThisMachine) {
   ScanContext ctx(host, ScanOptions{});
   const auto& idx = ctx.fact<FileIndex>();
   ASSERT_TRUE(idx);
+  if (const char* t = std::getenv("SW_WALK_THREADS")) {  // compare thread counts by hand
+    WalkOptions opt;
+    opt.threads = std::atoi(t);
+    FileIndex again = walk_filesystem(opt);
+    std::printf("walk with %d thread(s): %.3f s\n", opt.threads, again.seconds);
+  }
   std::printf(
       "walk: %.3f s, %llu files, %llu dirs, %llu errors, %llu unreadable, setid %llu, "
       "ww files %llu, ww dirs %llu, unowned %llu, skipped %zu\n",
