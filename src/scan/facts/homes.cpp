@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "scan/check.h"
 #include "scan/context.h"
 #include "scan/facts/accounts.h"
 
@@ -78,6 +79,28 @@ std::string foreign_writers(const Homes& homes, const Home& home, const FileStat
   std::string out;
   for (const auto& w : why) out += (out.empty() ? "" : ", ") + w;
   return out;
+}
+
+std::string foreign_readers(const Homes& homes, const Home& home, const FileStat& st) {
+  if (st.mode & 0004) return fmt::format("mode {}: readable by every user", mode_string(st.mode));
+  if ((st.mode & 0040) && !(home.private_gid && *home.private_gid == st.gid)) {
+    return fmt::format("mode {}: readable by group {}", mode_string(st.mode),
+                       homes.group_label(st.gid));
+  }
+  return {};
+}
+
+const Homes* homes_for_check(ScanContext& ctx, Outcome& out) {
+  const auto& homes = ctx.fact<Homes>();
+  if (!homes) {
+    out.error(homes.error().to_string());
+    return nullptr;
+  }
+  if (homes->homes.empty()) {
+    out.not_applicable(homes->summary());
+    return nullptr;
+  }
+  return &*homes;
 }
 
 HomeFile stat_home_file(const Host& host, const Home& home, std::string_view rel) {

@@ -30,6 +30,7 @@
 namespace sw::scan {
 
 class ScanContext;
+class Outcome;
 
 struct Home {
   std::string account = {};  // account name from /etc/passwd
@@ -66,8 +67,16 @@ struct Homes {
 // owned by another account. Empty when not; otherwise why, e.g. "mode 0666: writable by others".
 std::string foreign_writers(const Homes& homes, const Home& home, const FileStat& st);
 
+// The same for reading: world-readable, or group-readable through a group other than the owner's
+// personal group. Empty when only the owner (and root) can read it.
+std::string foreign_readers(const Homes& homes, const Home& home, const FileStat& st);
+
 // "0644"
 std::string mode_string(uint32_t mode);
+
+// For the home family's checks: the Homes fact, or nullptr after giving the verdict (error when it
+// could not be loaded, not applicable when no home directory is selected or exists).
+const Homes* homes_for_check(ScanContext& ctx, Outcome& out);
 
 struct HomeFile {
   std::string path = {};  // inside the root
