@@ -172,8 +172,8 @@ Netrc parse_netrc(std::string_view text, const std::string& path) {
       if (!take_value(tok)) break;
       lex.skip_macro();
     } else {
-      out.errors.emplace_back(Errc::kParse, fmt::format("unknown token \"{:.20}\"", tok), path,
-                              line);
+      out.errors.emplace_back(Errc::kParse,
+                              "unknown token, skipped (not shown: it may be a secret)", path, line);
     }
   }
   return out;
@@ -343,7 +343,9 @@ DockerConfig parse_docker_config(std::string_view text, const std::string& path)
     out.errors.emplace_back(Errc::kParse, "\"auths\" is not an object", path);
     return out;
   }
-  for (const auto& [reg, entry] : auths->items()) {
+  for (const auto& item : auths->items()) {
+    const std::string& reg = item.key();
+    const nlohmann::json& entry = item.value();
     if (!entry.is_object()) continue;
     DockerAuth a;
     a.registry = reg;
