@@ -41,12 +41,16 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     auto parsed = sw::scan::parse_pgpass(*f.text, f.path);
     for (const auto& e : parsed.errors) ctx.input_error(e);
     bool ignored = (f.st.mode & 0077) != 0;
-    std::string mode_note =
-        ignored ? fmt::format(
-                      "; mode {} has group/other access, so libpq ignores the file but "
-                      "others may read it",
-                      sw::scan::mode_string(f.st.mode))
-                : fmt::format("; mode {}, used by libpq", sw::scan::mode_string(f.st.mode));
+    std::string exposed = sw::scan::foreign_readers(*homes, home, f.st);
+    std::string mode_note;
+    if (!exposed.empty()) {
+      mode_note = fmt::format("; the file is {}", exposed);
+    } else {
+      mode_note = fmt::format("; mode {}", sw::scan::mode_string(f.st.mode));
+    }
+    mode_note += ignored ? ", and libpq ignores the file because it has group or other "
+                           "permission bits (it needs 0600 or less)"
+                         : ", used by libpq";
     for (const auto& e : parsed.entries) {
       if (e.password_length == 0) continue;
       failed = true;
@@ -56,7 +60,7 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
                                 e.port, e.database, f.path, e.line, e.password_length, mode_note),
                             .location = {f.path, e.line},
                             .owner_name = home.account};
-      if (ignored) issue.severity = sw::Severity::kHigh;
+      if (!exposed.empty()) issue.severity = sw::Severity::kHigh;
       out.fail(std::move(issue));
     }
   }

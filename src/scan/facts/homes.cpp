@@ -135,7 +135,7 @@ HomeFile read_home_path(const Host& host, const Home& home, const std::string& p
     f.error = Error(Errc::kUnsupported, "not a regular file, not read", f.path);
     return f;
   }
-  if (f.symlink && f.st.uid != home.uid && f.st.uid != 0) {
+  if (f.symlink && f.st.uid != home.uid) {
     f.error = Error(Errc::kUnsupported,
                     fmt::format("symlink to a file of uid {}, not read", f.st.uid), f.path);
     return f;

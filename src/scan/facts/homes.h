@@ -9,8 +9,8 @@
 // ".." stops at it), so a home never leads out of the root; the link is listed in `notes`.
 //
 // Reading a file of a home (read_home_file): only regular files are read, at most `max_bytes`.
-// A file that is a symlink is read only when its target belongs to the home's owner or root, so a
-// link planted in a home ("~/.netrc -> /root/.netrc") never makes us report someone else's file.
+// A file that is a symlink is read only when its target belongs to the home's owner, so a link
+// planted in a home ("~/.netrc -> /root/.netrc") never makes us read or report someone else's file.
 //
 // Group write: OpenSSH as patched by Debian ("user-group-modes") accepts a group-writable file
 // when the group is the owner's personal group (the owner's primary group, with no other member

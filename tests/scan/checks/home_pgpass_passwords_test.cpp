@@ -28,7 +28,22 @@ TEST(HomePgpassPasswords, ReadableFileIsIgnoredByLibpqAndHigh) {
   auto r = root.run_check(kId);
   ASSERT_EQ(r.status, CheckStatus::kFail);
   EXPECT_EQ(r.issues[0].severity, Severity::kHigh);
-  EXPECT_NE(r.issues[0].evidence.find("libpq ignores the file"), std::string::npos);
+  EXPECT_NE(r.issues[0].evidence.find("readable by every user, and libpq ignores the file"),
+            std::string::npos)
+      << r.issues[0].evidence;
+}
+
+TEST(HomePgpassPasswords, PersonalGroupBitsOnlyMakeLibpqIgnoreIt) {
+  if (!running_as_root()) GTEST_SKIP() << "needs root for chown";
+  FixtureRoot root;
+  add_alice(root);
+  root.write("/home/alice/.pgpass", "db:5432:app:app:pw\n", 0660);
+  root.chown("/home/alice/.pgpass", alice_uid(), alice_uid());
+  auto r = root.run_check(kId);
+  ASSERT_EQ(r.status, CheckStatus::kFail);
+  EXPECT_FALSE(r.issues[0].severity.has_value());
+  EXPECT_NE(r.issues[0].evidence.find("mode 0660, and libpq ignores the file"), std::string::npos)
+      << r.issues[0].evidence;
 }
 
 TEST(HomePgpassPasswords, PassesWithoutPasswords) {
