@@ -51,8 +51,7 @@ void add_checks(CLI::App& app, int& exit_code) {
   auto format = std::make_shared<std::string>("text");
   CLI::App* cmd = app.add_subcommand("checks", "List the host checks `scan` runs");
   cmd->add_option("--family", *family, "only this family (ssh, accounts, network, ...)");
-  cmd->add_option("-f,--format", *format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("-f,--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([family, format, &exit_code] {
     int n = 0;
     nlohmann::json list = nlohmann::json::array();

@@ -18,4 +18,15 @@ std::vector<std::string> ScanContext::input_errors() const {
   return input_errors_;
 }
 
+void ScanContext::note(std::string text) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (std::find(notes_.begin(), notes_.end(), text) == notes_.end())
+    notes_.push_back(std::move(text));
+}
+
+std::vector<std::string> ScanContext::notes() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return notes_;
+}
+
 }  // namespace sw::scan

@@ -64,6 +64,12 @@ class ScanContext {
   void input_error(const Error& error);
   std::vector<std::string> input_errors() const;
 
+  // Records something the reader of the report must know about this scan that is neither a
+  // finding nor an input error ("home directory skipped: bob: /home/bob does not exist").
+  // Repeated identical notes are kept once.
+  void note(std::string text);
+  std::vector<std::string> notes() const;
+
  private:
   struct BoxBase {
     virtual ~BoxBase() = default;
@@ -78,6 +84,7 @@ class ScanContext {
   mutable std::mutex mutex_;
   std::map<std::type_index, std::unique_ptr<BoxBase>> facts_;
   std::vector<std::string> input_errors_;
+  std::vector<std::string> notes_;
 };
 
 }  // namespace sw::scan

@@ -101,6 +101,7 @@ void run_checks(ScanContext& ctx, const std::vector<RegisteredCheck>& checks, co
     report.checks.push_back(std::move(record));
   }
   for (auto& e : ctx.input_errors()) report.errors.push_back(std::move(e));
+  for (auto& n : ctx.notes()) report.notes.push_back(std::move(n));
 }
 
 }  // namespace sw::scan

@@ -13,7 +13,7 @@
 #include "scan/check.h"
 #include "scan/context.h"
 #include "scan/facts/apt_conf.h"
-#include "scan/facts/dpkg_packages.h"
+#include "scan/facts/packages.h"
 
 namespace {
 
@@ -58,17 +58,13 @@ bool mentions_security(const std::string& s) {
 
 void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   const sw::Host& host = ctx.host();
-  const auto& pkgs = ctx.fact<sw::scan::DpkgPackages>();
+  const auto& pkgs = ctx.fact<sw::scan::Packages>();
   if (!pkgs) {
     out.error(pkgs.error().to_string());
     return;
   }
-  if (!pkgs->present && !host.exists("/etc/apt")) {
+  if (!pkgs->available && !host.exists("/etc/apt")) {
     out.not_applicable("not an APT-based system (no /var/lib/dpkg/status, no /etc/apt)");
-    return;
-  }
-  if (pkgs->error) {
-    out.error(pkgs->error->to_string());
     return;
   }
   const auto& conf = ctx.fact<sw::scan::AptConf>();
@@ -77,7 +73,7 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     return;
   }
   bool ok = true;
-  if (!pkgs->installed("unattended-upgrades")) {
+  if (!pkgs->present("unattended-upgrades")) {
     ok = false;
     out.fail(sw::scan::Issue{.subject = "package unattended-upgrades",
                              .evidence = "unattended-upgrades is not installed "
@@ -126,7 +122,7 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
       }
     }
   }
-  if (pkgs->installed("unattended-upgrades") && !security_origin) {
+  if (pkgs->present("unattended-upgrades") && !security_origin) {
     ok = false;
     out.fail(sw::scan::Issue{
         .subject = "Unattended-Upgrade::Origins-Pattern",

@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include "scan/context.h"
-#include "scan/facts/dpkg_packages.h"
+#include "scan/facts/packages.h"
 
 namespace sw::scan {
 namespace {
@@ -382,8 +382,8 @@ void add_ufw(ScanContext& ctx, Firewall& fw) {
 }
 
 bool package_installed(ScanContext& ctx, std::string_view name) {
-  const auto& pkgs = ctx.fact<DpkgPackages>();
-  return pkgs && pkgs->installed(name);
+  const auto& pkgs = ctx.fact<Packages>();
+  return pkgs && pkgs->present(name) != nullptr;
 }
 
 void add_iptables(ScanContext& ctx, Firewall& fw) {

@@ -208,6 +208,8 @@ Result<Homes> Homes::load(ScanContext& ctx) {
     h.st = *s;
     out.homes.push_back(std::move(h));
   }
+  for (const auto& skip : out.skipped) ctx.note("home directory skipped: " + skip);
+  for (const auto& n : out.notes) ctx.note(n);
   return out;
 }
 

@@ -6,17 +6,9 @@
 
 namespace sw::scan {
 
-bool package_files_present(const vuln::DpkgPackage& p) {
-  std::string_view st = p.status;
-  auto pos = st.rfind(' ');
-  std::string_view word = pos == std::string_view::npos ? st : st.substr(pos + 1);
-  return word == "installed" || word == "triggers-pending" || word == "triggers-awaited" ||
-         word == "half-configured" || word == "unpacked";
-}
-
 const vuln::DpkgPackage* Packages::present(std::string_view name) const {
   for (const auto& p : db.packages) {
-    if (p.name == name && package_files_present(p)) return &p;
+    if (p.name == name && p.files_present()) return &p;
   }
   return nullptr;
 }

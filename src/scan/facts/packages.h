@@ -21,11 +21,6 @@ class Outcome;
 
 inline constexpr std::string_view kDpkgStatusPath = "/var/lib/dpkg/status";
 
-// Whether a package's files are on disk: dpkg status "installed", and also the states in which
-// the files are unpacked but something is pending ("triggers-pending", "triggers-awaited",
-// "half-configured", "unpacked"). A daemon in such a state is on the machine all the same.
-bool package_files_present(const vuln::DpkgPackage& p);
-
 struct Packages {
   bool available = false;
   std::string unavailable_reason;  // set when !available

@@ -1,16 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "vuln/inventory/dpkg_status.h"
 
+#include <cctype>
+
 #include "core/host.h"
 
 namespace sw::vuln {
 
-bool DpkgPackage::installed() const {
-  // "want flag status": the last word.
+std::string_view DpkgPackage::state() const {
   auto pos = status.rfind(' ');
-  std::string_view last = pos == std::string::npos ? std::string_view(status)
-                                                   : std::string_view(status).substr(pos + 1);
-  return last == "installed";
+  return pos == std::string::npos ? std::string_view(status)
+                                  : std::string_view(status).substr(pos + 1);
+}
+
+bool DpkgPackage::installed() const {
+  auto s = state();
+  return s == "installed" || s == "triggers-pending" || s == "triggers-awaited";
+}
+
+bool DpkgPackage::files_present() const {
+  auto s = state();
+  return installed() || s == "unpacked" || s == "half-configured";
 }
 
 bool DpkgPackage::config_files_only() const { return status.ends_with(" config-files"); }
@@ -56,21 +66,22 @@ DpkgDatabase parse_dpkg_status(std::string_view text, const std::string& path) {
     if (line.front() == ' ' || line.front() == '\t') continue;  // continuation of a long field
     auto colon = line.find(':');
     if (colon == std::string_view::npos || colon == 0) {
-      if (!bad) db.errors.emplace_back(Errc::kParse, "line is not 'Field: value'", path, n);
+      db.errors.emplace_back(Errc::kParse, "line is not 'Field: value'", path, n);
       bad = true;
       continue;
     }
-    std::string_view field = line.substr(0, colon);
+    std::string field(line.substr(0, colon));
+    for (auto& c : field) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     std::string value(trim(line.substr(colon + 1)));
-    if (field == "Package") {
+    if (field == "package") {
       cur.name = value;
-    } else if (field == "Version") {
+    } else if (field == "version") {
       cur.version = value;
-    } else if (field == "Architecture") {
+    } else if (field == "architecture") {
       cur.architecture = value;
-    } else if (field == "Status") {
+    } else if (field == "status") {
       cur.status = value;
-    } else if (field == "Source") {
+    } else if (field == "source") {
       auto paren = value.find(" (");
       if (paren != std::string::npos && value.back() == ')') {
         cur.source = value.substr(0, paren);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The dpkg database (/var/lib/dpkg/status, deb-control(5) stanzas): the installed Debian packages.
 // Read once per scan; used by the host checks (what is installed) and by the vulnerability matcher.
-// A malformed stanza is reported (file and line) and skipped; the others are kept.
+// Field names are case-insensitive (deb822). Every malformed line is reported (file and line) and
+// its stanza skipped, because a stanza with a damaged line cannot be trusted; the others are kept.
 #pragma once
 
 #include <string>
@@ -21,8 +22,14 @@ struct DpkgPackage {
   std::string status;          // "install ok installed", ...
   int line = 0;                // first line of the stanza
 
-  // Installed in the sense of `dpkg -l` "ii": the status's third word is "installed".
+  // The status word (the third of "want flag status"): "installed", "config-files", ...
+  std::string_view state() const;
+  // Installed and usable: "installed", or "triggers-pending" / "triggers-awaited", which dpkg
+  // also counts as installed (only trigger processing is outstanding).
   bool installed() const;
+  // The package's files are on disk: installed(), or unpacked but not (fully) configured
+  // ("unpacked", "half-configured"). A daemon in such a state is on the machine all the same.
+  bool files_present() const;
   // Configuration files left after removal ("rc"): present but not installed.
   bool config_files_only() const;
 };
