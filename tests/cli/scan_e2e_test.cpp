@@ -205,6 +205,47 @@ TEST(ScanE2E, AllChecksOnABareRootGiveAStatus) {
   expect_valid_json_report(r.out);
 }
 
+// A malformed sshd_config line and a malformed shadow line are both named with file and line, the
+// exit code is 2, and the rest of both files is still evaluated.
+TEST(ScanE2E, MalformedSshdConfigAndShadowLines) {
+  FixtureRoot root;
+  root.write("/etc/passwd",
+             "root:x:0:0:root:/root:/bin/bash\nalice:x:1000:1000::/home/a:/bin/sh\n");
+  root.write("/etc/shadow", "root:$6$salt$hash:19000:0:99999:7:::\nalice::19000\n", 0640);
+  root.write("/etc/ssh/sshd_config",
+             "PermitRootLogin yes\nNoSuchKeyword 1\nPermitEmptyPasswords\n");
+  root.write("/usr/sbin/sshd", "", 0755);
+  auto r = run_shieldwall({"scan", "--root", root.path(), "--only", "host.ssh.permit_root_login",
+                           "--only", "host.accounts.empty_password", "-f", "json"});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("/etc/ssh/sshd_config:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/etc/ssh/sshd_config:3:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/etc/shadow:2: 3 fields, expected 9"), std::string::npos) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  bool root_login = false;
+  for (const auto& f : j["findings"]) root_login |= f["check"] == "host.ssh.permit_root_login";
+  EXPECT_TRUE(root_login) << "the valid line before the bad ones still counts";
+  expect_valid_json_report(r.out);
+}
+
+// A file that cannot be read (here: a directory where a file should be) makes the checks that need
+// it say "could not decide" naming the file; the other checks still run.
+TEST(ScanE2E, UnreadableFileIsAnErrorNamingItNotAPass) {
+  FixtureRoot root;
+  root.write("/etc/passwd", "root:x:0:0:root:/root:/bin/bash\n");
+  root.mkdir("/etc/ssh/sshd_config");
+  root.write("/usr/sbin/sshd", "", 0755);
+  auto r = run_shieldwall({"scan", "--root", root.path(), "--only", "host.ssh.permit_root_login",
+                           "--only", "host.accounts.extra_uid0", "-f", "json"});
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["checks"].size(), 2u);
+  EXPECT_EQ(j["checks"][0]["id"], "host.accounts.extra_uid0");
+  EXPECT_EQ(j["checks"][0]["status"], "pass");
+  EXPECT_EQ(j["checks"][1]["status"], "error");
+  EXPECT_NE(j["checks"][1]["detail"].get<std::string>().find("/etc/ssh/sshd_config"),
+            std::string::npos);
+}
+
 TEST(ScanE2E, ExplainKnownAndUnknown) {
   auto ok = run_shieldwall({"explain", "host.accounts.extra_uid0"});
   EXPECT_EQ(ok.exit_code, 0);

@@ -16,7 +16,15 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// The inode of the kernel's initial PID namespace (PROC_PID_INIT_INO in include/linux/proc_ns.h):
+// a process that sees it is not inside a PID-namespaced container, whatever marker files its
+// filesystem carries (a VM or host built from a container image keeps /.dockerenv).
+constexpr std::string_view kInitPidNamespace = "pid:[4026531836]";
+
 std::string detect_container(const Host& host, bool live) {
+  if (live) {
+    if (auto ns = host.read_link("/proc/self/ns/pid"); ns && *ns == kInitPidNamespace) return "";
+  }
   if (host.exists("/.dockerenv")) return "docker";
   if (host.exists("/run/.containerenv")) return "podman";
   if (auto text = host.read_file("/run/systemd/container", 4096)) {

@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // Environment: what kind of system the root is, so checks that cannot apply say "not applicable"
 // instead of failing (no "separate /home partition" advice inside a container).
+// Container: on a live system, a process in the kernel's initial PID namespace is not in a
+// container; otherwise the runtimes' marker files (/.dockerenv, /run/.containerenv,
+// /run/systemd/container), PID 1's environment (container=) and cgroup path decide.
+// VM: DMI vendor strings, else the CPU's hypervisor flag. WSL: the kernel release string.
 #pragma once
 
 #include <string>
