@@ -11,11 +11,13 @@ namespace sw::scan {
 
 std::vector<std::string> references_of(const CheckInfo& info) {
   std::vector<std::string> out;
-  if (!info.cis.empty()) out.push_back(fmt::format("CIS Debian 12 {}", info.cis));
-  if (!info.lynis.empty()) out.push_back(fmt::format("Lynis {}", info.lynis));
+  std::string item;
+  std::istringstream cis{std::string(info.cis)};
+  while (cis >> item) out.push_back(fmt::format("CIS Debian 12 {}", item));
+  std::istringstream lynis{std::string(info.lynis)};
+  while (lynis >> item) out.push_back(fmt::format("Lynis {}", item));
   std::istringstream refs{std::string(info.refs)};
-  std::string ref;
-  while (refs >> ref) out.push_back(ref);
+  while (refs >> item) out.push_back(item);
   return out;
 }
 

@@ -41,8 +41,8 @@ struct CheckInfo {
   Role role = Role::kAdmin;     // default responsible role
   std::string_view why;         // why it matters: one or two plain sentences
   std::string_view fix;         // how to fix it: concrete steps
-  std::string_view cis = {};    // CIS Debian Linux 12 Benchmark section, e.g. "5.1.20"
-  std::string_view lynis = {};  // Lynis test id, e.g. "SSH-7408"
+  std::string_view cis = {};    // CIS Debian Linux 12 Benchmark sections, space separated: "5.1.20"
+  std::string_view lynis = {};  // Lynis test ids, space separated: "SSH-7408"
   std::string_view refs = {};   // other references, space separated: "CWE-521 NIST-SP-800-63B-4"
 };
 

@@ -36,7 +36,7 @@ constexpr sw::scan::CheckInfo kInfo{
         "/etc/modprobe.d/60-shieldwall.conf, unload it if loaded (modprobe -r MODULE) and run "
         "update-initramfs -u. Keep squashfs if you use snaps, udf if you read DVDs, usb-storage if "
         "people need USB disks.",
-    .cis = "1.1.1",
+    .cis = "1.1.1.1 1.1.1.2 1.1.1.3 1.1.1.4 1.1.1.5 1.1.1.7 1.1.1.8 1.1.1.9",
     .lynis = "FILE-6430",
 };
 

@@ -24,7 +24,7 @@ constexpr sw::scan::CheckInfo kInfo{
     .fix =
         "Add to /etc/fstab: `tmpfs /dev/shm tmpfs defaults,rw,nosuid,nodev,noexec,relatime 0 0`, "
         "then `mount -o remount /dev/shm`.",
-    .cis = "1.1.2.2.2",
+    .cis = "1.1.2.2.2 1.1.2.2.3 1.1.2.2.4",
     .lynis = "FILE-6374",
     .refs = "CWE-732"};
 

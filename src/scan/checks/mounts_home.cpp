@@ -25,7 +25,7 @@ constexpr sw::scan::CheckInfo kInfo{
     .fix =
         "Add nodev,nosuid to the options of the /home line in /etc/fstab (e.g. "
         "`UUID=... /home ext4 defaults,nodev,nosuid 0 2`), then `mount -o remount /home`.",
-    .cis = "1.1.2.3.2",
+    .cis = "1.1.2.3.2 1.1.2.3.3",
     .lynis = "FILE-6310",
     .refs = "CWE-732"};
 

@@ -25,7 +25,7 @@ constexpr sw::scan::CheckInfo kInfo{
         "nosuid,nodev,noexec in a drop-in (systemctl edit tmp.mount), or add the fstab line "
         "`tmpfs /tmp tmpfs defaults,rw,nosuid,nodev,noexec,relatime,size=2G 0 0`; then "
         "`mount -o remount /tmp` (or reboot).",
-    .cis = "1.1.2.1.1",
+    .cis = "1.1.2.1.1 1.1.2.1.2 1.1.2.1.3 1.1.2.1.4",
     .lynis = "FILE-6310",
     .refs = "CWE-732"};
 

@@ -25,7 +25,7 @@ constexpr sw::scan::CheckInfo kInfo{
         "Give /var/tmp its own filesystem with `defaults,nodev,nosuid,noexec` in /etc/fstab, or "
         "bind it to a hardened /tmp: `/tmp /var/tmp none rw,bind 0 0`; then mount it "
         "(`mount /var/tmp`).",
-    .cis = "1.1.2.5.1",
+    .cis = "1.1.2.5.1 1.1.2.5.2 1.1.2.5.3 1.1.2.5.4",
     .lynis = "FILE-6376",
     .refs = "CWE-732"};
 

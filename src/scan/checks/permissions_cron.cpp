@@ -25,7 +25,7 @@ constexpr sw::scan::CheckInfo kInfo{
         "chown root:root /etc/crontab && chmod 0600 /etc/crontab; for each of /etc/cron.hourly, "
         "/etc/cron.daily, /etc/cron.weekly, /etc/cron.monthly and /etc/cron.d: chown root:root DIR "
         "&& chmod 0700 DIR.",
-    .cis = "2.4.1.2",
+    .cis = "2.4.1.2 2.4.1.3 2.4.1.4 2.4.1.5 2.4.1.6 2.4.1.7",
     .lynis = "FILE-7524",
     .refs = "CWE-732"};
 

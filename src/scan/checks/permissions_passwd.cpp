@@ -20,7 +20,7 @@ constexpr sw::scan::CheckInfo kInfo{
         "/etc/passwd decides every account's user ID, home and shell. Whoever can write it can "
         "give themselves user ID 0 and become root.",
     .fix = "chown root:root /etc/passwd /etc/passwd- && chmod 0644 /etc/passwd /etc/passwd-",
-    .cis = "7.1.1",
+    .cis = "7.1.1 7.1.2",
     .lynis = "FILE-7524",
     .refs = "CWE-732"};
 
@@ -30,18 +30,8 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   policy.max_mode = 0644;
   policy.wrong_group = sw::Severity::kMedium;
   policy.other = sw::Severity::kLow;
-  int checked = 0;
-  for (std::string_view path : {"/etc/passwd", "/etc/passwd-"}) {
-    auto st = ctx.host().stat(path);
-    if (!st) {
-      if (st.error().code() == sw::Errc::kNotFound && path.ends_with('-')) continue;
-      out.error(st.error().to_string());
-      continue;
-    }
-    ++checked;
-    auto j = sw::scan::judge_perms(*st, policy, accounts);
-    if (!j.ok()) out.fail(sw::scan::perm_issue(path, *st, j, accounts));
-  }
+  int checked =
+      sw::scan::judge_files(ctx, out, {"/etc/passwd", "/etc/passwd-"}, policy, accounts, true);
   if (checked > 0) {
     out.pass(fmt::format("{} passwd file{} owned by root:root, mode 0644 or stricter", checked,
                          checked == 1 ? "" : "s"));

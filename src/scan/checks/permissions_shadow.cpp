@@ -22,29 +22,13 @@ constexpr sw::scan::CheckInfo kInfo{
     .fix =
         "chown root:shadow /etc/shadow /etc/shadow- && chmod 0640 /etc/shadow /etc/shadow- "
         "(0600 or 0000 are fine too).",
-    .cis = "7.1.5",
+    .cis = "7.1.5 7.1.6",
     .refs = "CWE-732"};
 
 void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   const auto* accounts = sw::scan::accounts_or_null(ctx);
-  sw::scan::PermPolicy policy;
-  policy.max_mode = 0640;
-  policy.expected_group = "root or shadow";
-  policy.readable = sw::Severity::kHigh;  // a readable shadow file gives away the hashes
-  policy.wrong_group = sw::Severity::kHigh;
-  if (auto gid = sw::scan::group_id(accounts, "shadow")) policy.gids.push_back(*gid);
-  int checked = 0;
-  for (std::string_view path : {"/etc/shadow", "/etc/shadow-"}) {
-    auto st = ctx.host().stat(path);
-    if (!st) {
-      if (st.error().code() == sw::Errc::kNotFound) continue;
-      out.error(st.error().to_string());
-      continue;
-    }
-    ++checked;
-    auto j = sw::scan::judge_perms(*st, policy, accounts);
-    if (!j.ok()) out.fail(sw::scan::perm_issue(path, *st, j, accounts));
-  }
+  int checked = sw::scan::judge_files(ctx, out, {"/etc/shadow", "/etc/shadow-"},
+                                      sw::scan::shadow_file_policy(accounts), accounts, false);
   if (checked == 0) {
     out.not_applicable("no /etc/shadow on this system");
     return;

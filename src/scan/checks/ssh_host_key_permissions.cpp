@@ -31,7 +31,7 @@ constexpr sw::scan::CheckInfo kInfo{
         "/etc/ssh/ssh_host_*_key; chmod 644 /etc/ssh/ssh_host_*_key.pub`. If a private key was "
         "readable by others, regenerate it (`ssh-keygen -A` after removing it) and tell users "
         "the new fingerprint.",
-    .cis = "5.1.2",
+    .cis = "5.1.2 5.1.3",
     .lynis = "SSH-7408",
     .refs = "CWE-732 CWE-522"};
 

@@ -24,7 +24,7 @@ constexpr sw::scan::CheckInfo kInfo{
         "Set `IgnoreRhosts yes` and `HostbasedAuthentication no` (the OpenSSH defaults: "
         "deleting the lines that change them is enough, including in Match blocks), then "
         "`sshd -t && systemctl reload ssh`.",
-    .cis = "5.1.11",
+    .cis = "5.1.10 5.1.11",
     .lynis = "SSH-7408",
     .refs = "CWE-290"};
 

@@ -138,4 +138,33 @@ const Accounts* accounts_or_null(ScanContext& ctx) {
   return &*accounts;
 }
 
+int judge_files(ScanContext& ctx, Outcome& out, std::initializer_list<std::string_view> paths,
+                const PermPolicy& policy, const Accounts* accounts, bool first_required) {
+  int checked = 0;
+  bool first = true;
+  for (std::string_view path : paths) {
+    bool required = first && first_required;
+    first = false;
+    auto st = ctx.host().stat(path);
+    if (!st) {
+      if (st.error().code() != Errc::kNotFound || required) out.error(st.error().to_string());
+      continue;
+    }
+    ++checked;
+    auto j = judge_perms(*st, policy, accounts);
+    if (!j.ok()) out.fail(perm_issue(path, *st, j, accounts));
+  }
+  return checked;
+}
+
+PermPolicy shadow_file_policy(const Accounts* accounts) {
+  PermPolicy policy;
+  policy.max_mode = 0640;
+  policy.expected_group = "root or shadow";
+  policy.readable = Severity::kHigh;  // a readable shadow file gives away the hashes
+  policy.wrong_group = Severity::kHigh;
+  if (auto gid = group_id(accounts, "shadow")) policy.gids.push_back(*gid);
+  return policy;
+}
+
 }  // namespace sw::scan

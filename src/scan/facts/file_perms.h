@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,16 @@ PermJudgement judge_perms(const FileStat& st, const PermPolicy& policy, const Ac
 // "/etc/shadow is root:root 0644: others can read (expected 0640 or stricter)".
 Issue perm_issue(std::string_view path, const FileStat& st, const PermJudgement& judgement,
                  const Accounts* accounts);
+
+// Judges each of `paths` that exists against `policy`, failing `out` once per weak file; a stat
+// error other than "not found" is an error on `out`, and so is a missing first path when
+// `first_required`. Returns how many files were judged.
+int judge_files(ScanContext& ctx, Outcome& out, std::initializer_list<std::string_view> paths,
+                const PermPolicy& policy, const Accounts* accounts, bool first_required);
+
+// The policy for the password-hash files (/etc/shadow, /etc/gshadow and their backups): owner
+// root, group root or shadow, mode 0640 or stricter; readable by others is high.
+PermPolicy shadow_file_policy(const Accounts* accounts);
 
 // Walk-based checks list at most this many items one by one, then one summary issue.
 inline constexpr size_t kMaxListed = 50;
