@@ -50,5 +50,16 @@ TEST(Registry, OneCheckPerFile) {
   EXPECT_EQ(files.size(), ids.size());
 }
 
+// Every check has its own test file beside the others (tests/scan/checks/<file>_test.cpp), where a
+// failing and a passing fixture live.
+TEST(Registry, EveryCheckHasATestFile) {
+  const std::string src = SW_SOURCE_DIR;
+  for (const auto& e : std::filesystem::directory_iterator(src + "/src/scan/checks")) {
+    if (e.path().extension() != ".cpp") continue;
+    std::string test = src + "/tests/scan/checks/" + e.path().stem().string() + "_test.cpp";
+    EXPECT_TRUE(std::filesystem::exists(test)) << "missing " << test;
+  }
+}
+
 }  // namespace
 }  // namespace sw::scan

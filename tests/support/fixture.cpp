@@ -91,4 +91,8 @@ CheckRun FixtureRoot::run_check(std::string_view id, bool live, scan::ScanOption
 
 bool running_as_root() { return ::geteuid() == 0; }
 
+std::string dpkg_stanza(const std::string& name, const std::string& status) {
+  return "Package: " + name + "\nStatus: " + status + "\nVersion: 1.0-1\n\n";
+}
+
 }  // namespace sw::test

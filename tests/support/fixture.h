@@ -61,4 +61,8 @@ class FixtureRoot {
 // True when the tests run as root (some fixtures need chown).
 bool running_as_root();
 
+// One /var/lib/dpkg/status stanza for a package in `status` ("install ok installed").
+std::string dpkg_stanza(const std::string& name,
+                        const std::string& status = "install ok installed");
+
 }  // namespace sw::test

@@ -47,6 +47,25 @@ TEST(HomeAuthorizedKeysPermissions, FailsWhenOwnedByAnotherAccount) {
   EXPECT_NE(r.issues[0].evidence.find("owned by daemon (uid 1)"), std::string::npos);
 }
 
+// The files come from sshd's effective AuthorizedKeysFile, with its %h / %u tokens.
+TEST(HomeAuthorizedKeysPermissions, FollowsSshdAuthorizedKeysFile) {
+  FixtureRoot root;
+  add_alice(root);
+  root.write("/usr/sbin/sshd", "", 0755);
+  root.write("/etc/ssh/sshd_config",
+             "AuthorizedKeysFile %h/.ssh/keys_%u /etc/ssh/authorized_keys/%u\n", 0600);
+  root.write("/home/alice/.ssh/authorized_keys", keys::kEd25519Pub, 0666);  // not read by sshd
+  root.write("/home/alice/.ssh/keys_alice", keys::kEd25519Pub, 0600);
+  root.write("/etc/ssh/authorized_keys/alice", keys::kEd25519Pub, 0666);
+  auto r = root.run_check(kId);
+  ASSERT_EQ(r.status, CheckStatus::kFail) << r.detail;
+  ASSERT_EQ(r.issues.size(), 1u);
+  EXPECT_EQ(r.issues[0].subject, "/etc/ssh/authorized_keys/alice");
+
+  root.write("/etc/ssh/sshd_config", "AuthorizedKeysFile none\n", 0600);
+  EXPECT_EQ(root.run_check(kId).status, CheckStatus::kNotApplicable);
+}
+
 TEST(HomeAuthorizedKeysPermissions, PassesWhenPrivate) {
   FixtureRoot root;
   add_alice(root);

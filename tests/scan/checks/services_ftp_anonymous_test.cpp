@@ -8,13 +8,9 @@ namespace {
 
 constexpr const char* kId = "host.services.ftp_anonymous";
 
-std::string stanza(const std::string& name) {
-  return "Package: " + name + "\nStatus: install ok installed\nVersion: 1\n\n";
-}
-
 TEST(ServicesFtpAnonymous, VsftpdLastValueWins) {
   FixtureRoot root;
-  root.write("/var/lib/dpkg/status", stanza("vsftpd"));
+  root.write("/var/lib/dpkg/status", dpkg_stanza("vsftpd"));
   root.write("/etc/vsftpd.conf", "anonymous_enable=NO\nlisten=YES\nanonymous_enable=YES\n");
   auto r = root.run_check(kId);
   ASSERT_EQ(r.status, CheckStatus::kFail);
@@ -25,7 +21,7 @@ TEST(ServicesFtpAnonymous, VsftpdLastValueWins) {
 
 TEST(ServicesFtpAnonymous, VsftpdUnsetUsesCompiledDefaultYes) {
   FixtureRoot root;
-  root.write("/var/lib/dpkg/status", stanza("vsftpd"));
+  root.write("/var/lib/dpkg/status", dpkg_stanza("vsftpd"));
   root.write("/etc/vsftpd.conf", "listen=YES\n#anonymous_enable=NO\n");
   auto r = root.run_check(kId);
   ASSERT_EQ(r.status, CheckStatus::kFail);
@@ -34,7 +30,7 @@ TEST(ServicesFtpAnonymous, VsftpdUnsetUsesCompiledDefaultYes) {
 
 TEST(ServicesFtpAnonymous, ProftpdAnonymousInInclude) {
   FixtureRoot root;
-  root.write("/var/lib/dpkg/status", stanza("proftpd-core"));
+  root.write("/var/lib/dpkg/status", dpkg_stanza("proftpd-core"));
   root.write("/etc/proftpd/proftpd.conf",
              "ServerName x\n# <Anonymous ~ftp>\nInclude /etc/proftpd/conf.d/\n");
   EXPECT_EQ(root.run_check(kId).status, CheckStatus::kPass);
@@ -46,7 +42,7 @@ TEST(ServicesFtpAnonymous, ProftpdAnonymousInInclude) {
 
 TEST(ServicesFtpAnonymous, PureFtpdNeedsNoAnonymous) {
   FixtureRoot root;
-  root.write("/var/lib/dpkg/status", stanza("pure-ftpd"));
+  root.write("/var/lib/dpkg/status", dpkg_stanza("pure-ftpd"));
   root.write("/etc/passwd",
              "root:x:0:0::/root:/bin/sh\nftp:x:107:65534::/srv/ftp:/usr/sbin/nologin\n");
   EXPECT_EQ(root.run_check(kId).status, CheckStatus::kFail);
@@ -56,7 +52,7 @@ TEST(ServicesFtpAnonymous, PureFtpdNeedsNoAnonymous) {
 
 TEST(ServicesFtpAnonymous, NoServerPasses) {
   FixtureRoot root;
-  root.write("/var/lib/dpkg/status", stanza("bash"));
+  root.write("/var/lib/dpkg/status", dpkg_stanza("bash"));
   EXPECT_EQ(root.run_check(kId).status, CheckStatus::kPass);
 }
 
