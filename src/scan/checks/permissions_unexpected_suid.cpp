@@ -76,15 +76,8 @@ bool owner_matches(const std::string& want, uint32_t have, const std::string& ha
 }
 
 void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
-  const auto& idx = ctx.fact<sw::scan::FileIndex>();
-  if (!idx) {
-    out.error(idx.error().to_string());
-    return;
-  }
-  if (!idx->walked) {
-    out.not_applicable(idx->not_walked_reason);
-    return;
-  }
+  const auto* idx = sw::scan::file_index_or_verdict(ctx, out);
+  if (idx == nullptr) return;
   const auto& pkgs = ctx.fact<sw::scan::PackageFiles>();
   if (!pkgs) {
     out.error(pkgs.error().to_string());

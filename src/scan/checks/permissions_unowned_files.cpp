@@ -30,15 +30,8 @@ constexpr sw::scan::CheckInfo kInfo{
     .refs = "CWE-283"};
 
 void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
-  const auto& idx = ctx.fact<sw::scan::FileIndex>();
-  if (!idx) {
-    out.error(idx.error().to_string());
-    return;
-  }
-  if (!idx->walked) {
-    out.not_applicable(idx->not_walked_reason);
-    return;
-  }
+  const auto* idx = sw::scan::file_index_or_verdict(ctx, out);
+  if (idx == nullptr) return;
   if (!idx->owners_known) {
     out.error("/etc/passwd or /etc/group could not be read: owners cannot be judged");
     return;

@@ -29,15 +29,8 @@ constexpr sw::scan::CheckInfo kInfo{
     .refs = "CWE-732"};
 
 void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
-  const auto& idx = ctx.fact<sw::scan::FileIndex>();
-  if (!idx) {
-    out.error(idx.error().to_string());
-    return;
-  }
-  if (!idx->walked) {
-    out.not_applicable(idx->not_walked_reason);
-    return;
-  }
+  const auto* idx = sw::scan::file_index_or_verdict(ctx, out);
+  if (idx == nullptr) return;
   const auto* accounts = sw::scan::accounts_or_null(ctx);
   size_t listed = 0, total = 0, sticky = 0;
   for (const auto& d : idx->world_writable_dirs) {

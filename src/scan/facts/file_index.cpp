@@ -20,6 +20,7 @@
 
 #include <fmt/format.h>
 
+#include "scan/check.h"
 #include "scan/context.h"
 #include "scan/facts/accounts.h"
 
@@ -446,6 +447,19 @@ Result<FileIndex> FileIndex::load(ScanContext& ctx) {
   FileIndex out = walk_filesystem(opt);
   out.owners_known = opt.owners_known;
   return out;
+}
+
+const FileIndex* file_index_or_verdict(ScanContext& ctx, Outcome& out) {
+  const auto& idx = ctx.fact<FileIndex>();
+  if (!idx) {
+    out.error(idx.error().to_string());
+    return nullptr;
+  }
+  if (!idx->walked) {
+    out.not_applicable(idx->not_walked_reason);
+    return nullptr;
+  }
+  return &*idx;
 }
 
 }  // namespace sw::scan

@@ -72,6 +72,11 @@ struct FileIndex {
   static Result<FileIndex> load(ScanContext& ctx);
 };
 
+class Outcome;
+// For checks: the walked index, or nullptr after recording on `out` why it cannot be used (error
+// when the walk failed, not applicable when it was disabled).
+const FileIndex* file_index_or_verdict(ScanContext& ctx, Outcome& out);
+
 struct WalkOptions {
   std::string root = "/";  // real directory to walk
   bool live = false;       // read /proc/self/mountinfo for mount types
