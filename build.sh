@@ -24,10 +24,12 @@ install_deps() {
   fi
 }
 
+# build PRESET [TARGET...]
 build() {
   local preset=$1
+  shift
   cmake --preset "$preset" >/dev/null
-  cmake --build --preset "$preset" -j "$(nproc)"
+  cmake --build --preset "$preset" -j "$(nproc)" ${1:+--target "$@"}
 }
 
 cmd=${1:-test}
@@ -35,7 +37,7 @@ shift || true
 case "$cmd" in
   run)
     install_deps
-    build release >&2
+    build release shieldwall >&2
     exec ./build/release/shieldwall scan "$@"
     ;;
   test)
