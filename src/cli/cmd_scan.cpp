@@ -18,6 +18,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/common.h"
 #include "cli/scan_prefetch.h"
 #include "core/config.h"
 #include "core/host.h"
@@ -41,73 +42,21 @@ struct ScanArgs {
   bool no_walk = false;
   bool all_homes = false;
   bool verbose = false;
+  std::vector<std::string> paths;  // project paths: their lockfiles are checked too
+  std::string data_dir;
+  std::vector<std::string> ignore;
 };
 
-std::string iso_now() {
-  std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", tm.tm_year + 1900, tm.tm_mon + 1,
-                     tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec);
-}
-
-bool is_file(const std::string& p) {
-  struct stat st {};
-  return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
-}
-
-// --config, else ./shieldwall.toml, else $XDG_CONFIG_HOME (or
-// ~/.config)/shieldwall/shieldwall.toml, else /etc/shieldwall/shieldwall.toml. Empty when none
-// exists.
-std::string find_config(const std::string& given) {
-  if (!given.empty()) return given;
-  if (is_file("shieldwall.toml")) return "shieldwall.toml";
-  std::string xdg;
-  if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) {
-    xdg = x;
-  } else if (const char* home = std::getenv("HOME"); home && *home) {
-    xdg = std::string(home) + "/.config";
-  }
-  if (!xdg.empty() && is_file(xdg + "/shieldwall/shieldwall.toml")) {
-    return xdg + "/shieldwall/shieldwall.toml";
-  }
-  if (is_file("/etc/shieldwall/shieldwall.toml")) return "/etc/shieldwall/shieldwall.toml";
-  return {};
-}
-
 int run_scan(const ScanArgs& args) {
-  auto format = report::parse_format(args.format);
-  if (!format) {
-    fmt::print(stderr, "shieldwall: error: unknown --format '{}' (text, json, sarif, html)\n",
-               args.format);
-    return kExitInput;
-  }
   bool input_problem = false;
 
   // Config: problems are reported, the bad parts skipped, and the scan still runs.
-  ConfigLoad loaded;
-  std::string config_path = find_config(args.config);
-  if (!config_path.empty()) loaded = load_config(config_path);
-  for (const auto& e : loaded.errors) {
-    fmt::print(stderr, "shieldwall: error: {}\n", e.to_string());
-    input_problem = true;
-  }
+  std::string config_path;
+  ConfigLoad loaded = load_config_reporting(args.config, config_path, input_problem);
   const Config& config = loaded.config;
 
-  std::optional<Severity> fail_on = config.fail_on.value_or(Severity::kLow);
-  if (!args.fail_on.empty()) {
-    if (args.fail_on == "none") {
-      fail_on.reset();
-    } else if (auto s = parse_severity(args.fail_on)) {
-      fail_on = *s;
-    } else {
-      fmt::print(stderr,
-                 "shieldwall: error: unknown --fail-on '{}' (info, low, medium, high, critical, "
-                 "none)\n",
-                 args.fail_on);
-      return kExitInput;
-    }
-  }
+  FailOn fail_on{config.fail_on.value_or(Severity::kLow), false};
+  if (!parse_fail_on(args.fail_on, false, fail_on)) return kExitInput;
 
   struct stat st {};
   if (::stat(args.root.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) {
@@ -121,6 +70,15 @@ int run_scan(const ScanArgs& args) {
   options.walk = !args.no_walk;
   options.all_homes = args.all_homes || ::geteuid() == 0 || !host.is_system_root();
   options.home_uid = ::getuid();
+  options.data_dir = args.data_dir;
+  options.paths = args.paths;
+  options.ignore_files = args.ignore;
+  for (const auto& p : args.paths) {
+    if (!is_dir(p) && !is_file(p)) {
+      fmt::print(stderr, "shieldwall: error: {}: no such file or directory\n", p);
+      return kExitInput;
+    }
+  }
   scan::ScanContext ctx(host, options);
 
   Report report;
@@ -168,42 +126,14 @@ int run_scan(const ScanArgs& args) {
     input_problem = true;
   }
 
-  std::ofstream file;
-  std::ostream* out = &std::cout;
-  if (!args.output.empty()) {
-    file.open(args.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      fmt::print(stderr, "shieldwall: error: cannot write {}\n", args.output);
-      return kExitInput;
-    }
-    out = &file;
-  }
-  bool color =
-      args.color == "always" || (args.color == "auto" && args.output.empty() &&
-                                 ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
-  switch (*format) {
-    case report::Format::kText:
-      report::write_text(report, *out, {.color = color, .verbose = args.verbose});
-      break;
-    case report::Format::kJson:
-      report::write_json(report, *out);
-      break;
-    case report::Format::kSarif:
-      report::write_sarif(report, *out);
-      break;
-    case report::Format::kHtml:
-      report::write_html(report, *out);
-      break;
-  }
-  out->flush();
-  if (!*out) {
-    fmt::print(stderr, "shieldwall: error: writing the report failed\n");
-    return kExitInternal;
+  if (int rc = write_report(report, {args.format, args.output, args.color, args.verbose});
+      rc != kExitClean) {
+    return rc;
   }
 
   if (input_problem) return kExitInput;
   auto worst = report.worst_severity();
-  if (fail_on && worst && *worst >= *fail_on) return kExitFindings;
+  if (fail_on.severity && worst && *worst >= *fail_on.severity) return kExitFindings;
   return kExitClean;
 }
 
@@ -238,6 +168,15 @@ void add_scan(CLI::App& app, int& exit_code) {
   cmd->add_option("--color", args->color, "auto, always or never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_flag("-v,--verbose", args->verbose, "list passed and not-applicable checks too");
+  cmd->add_option("paths", args->paths,
+                  "project directories whose lockfiles are checked for vulnerable dependencies")
+      ->type_name("PATH");
+  cmd->add_option("--data-dir", args->data_dir,
+                  "advisory database directory (default: $XDG_DATA_HOME/shieldwall)")
+      ->type_name("DIR");
+  cmd->add_option("--ignore", args->ignore,
+                  "vulnerability ignore file (TOML [[ignore]] entries; repeatable)")
+      ->type_name("FILE");
   cmd->callback([args, &exit_code] { exit_code = run_scan(*args); });
 }
 

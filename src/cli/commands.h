@@ -17,5 +17,7 @@ inline constexpr int kExitInternal = 3;
 void add_scan(CLI::App& app, int& exit_code);
 void add_explain(CLI::App& app, int& exit_code);
 void add_checks(CLI::App& app, int& exit_code);
+// Adds the scanning options and action to the `vuln` subcommand (cmd_vuln_scan.cpp).
+void add_vuln_scan(CLI::App& vuln, int& exit_code);
 
 }  // namespace sw::cli

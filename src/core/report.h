@@ -42,6 +42,20 @@ struct Posture {
   std::string grade;              // "A".."F" from `score`
 };
 
+// A package checked for vulnerabilities (`shieldwall vuln`), listed whether or not anything
+// affects it, so an empty list is visible.
+struct PackageRecord {
+  std::string ecosystem;
+  std::string name;
+  std::string version;
+  std::string path;  // lockfile or package database
+  int line = 0;
+  std::vector<std::string> advisories;  // ids affecting it (ignored ones included)
+  std::vector<std::string> ignored;     // those of `advisories` an ignore entry covers
+  std::string fixed_in;                 // the recommended upgrade, when affected
+  std::string problem;                  // non-empty: not checked, and why
+};
+
 struct Report {
   std::string schema{kReportSchema};
   std::string tool_version;
@@ -53,8 +67,9 @@ struct Report {
   std::vector<std::string> environment;  // "container:docker", "systemd", "wsl", "vm:kvm", ...
   std::vector<Finding> findings;
   std::vector<CheckRecord> checks;
-  std::vector<std::string> errors;  // input problems met along the way ("FILE:LINE: message")
-  std::vector<std::string> notes;   // things the reader must know (stale data, skipped work)
+  std::vector<std::string> errors;      // input problems met along the way ("FILE:LINE: message")
+  std::vector<std::string> notes;       // things the reader must know (stale data, skipped work)
+  std::vector<PackageRecord> packages;  // `vuln`: every package checked (absent from JSON if empty)
 
   // Sorts findings (finding_before), sorts checks by id, and computes parties and posture.
   void finalize();

@@ -108,6 +108,21 @@ nlohmann::json to_json(const Report& r) {
   }
   j["errors"] = r.errors;
   j["notes"] = r.notes;
+  if (!r.packages.empty() || r.command == "vuln") {
+    j["packages"] = nlohmann::json::array();
+    for (const auto& p : r.packages) {
+      nlohmann::json pj = {{"ecosystem", p.ecosystem},
+                           {"name", p.name},
+                           {"version", p.version},
+                           {"advisories", p.advisories}};
+      if (!p.path.empty()) pj["path"] = p.path;
+      if (p.line > 0) pj["line"] = p.line;
+      if (!p.ignored.empty()) pj["ignored"] = p.ignored;
+      if (!p.fixed_in.empty()) pj["fixed_in"] = p.fixed_in;
+      if (!p.problem.empty()) pj["problem"] = p.problem;
+      j["packages"].push_back(std::move(pj));
+    }
+  }
   return j;
 }
 

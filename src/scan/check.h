@@ -57,8 +57,17 @@ struct Issue {
   std::optional<Severity> severity = {};  // overrides the check's severity for this item
   std::optional<Role> role = {};          // overrides the check's default role
   std::string owner_name = {};  // who, when the check knows (the account owning a home dir)
+  std::string team = {};        // with role kTeam: the team's name (from CODEOWNERS)
+  bool owner_final = false;     // the owner comes from CODEOWNERS: ownership rules do not apply
   std::string package = {};     // the package concerned, if any
   double risk_delta = 0.0;      // raises or lowers risk within the severity band (-1.0..+1.0)
+  // For checks whose items differ in kind (one finding per vulnerable package): per-item text and
+  // an absolute 0-10 risk (e.g. a CVSS score) that replace the check's own.
+  std::string title = {};
+  std::string why = {};
+  std::string fix = {};
+  std::vector<std::string> references = {};  // added to the check's references
+  std::optional<double> risk = {};
 };
 
 // What one run of a check produced. Not thread-safe; one per check run.

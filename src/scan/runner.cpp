@@ -43,24 +43,34 @@ Finding make_finding(const CheckInfo& info, const Issue& issue, const std::strin
                      const Config& config) {
   Finding f;
   f.check = std::string(info.id);
-  f.title = std::string(info.title);
+  f.title = issue.title.empty() ? std::string(info.title) : issue.title;
   f.severity = issue.severity.value_or(info.severity);
   f.category = std::string(info.family);
   f.subject = issue.subject;
   f.evidence = issue.evidence;
-  f.why = std::string(info.why);
-  f.fix = std::string(info.fix);
+  f.why = issue.why.empty() ? std::string(info.why) : issue.why;
+  f.fix = issue.fix.empty() ? std::string(info.fix) : issue.fix;
   f.references = references_of(info);
+  f.references.insert(f.references.end(), issue.references.begin(), issue.references.end());
   f.location = issue.location;
   f.package = issue.package;
   f.host = host;
   f.responsible.role = issue.role.value_or(info.role);
   f.responsible.name = issue.owner_name;
+  f.responsible.team = issue.team;
   if (f.responsible.role == Role::kUser && f.responsible.name.empty()) {
     f.responsible.name = current_user_name();
   }
-  f.responsible = config.resolve(f);
-  double risk = base_risk(f.severity) + std::clamp(issue.risk_delta, -1.0, 1.0);
+  if (issue.owner_final) {
+    if (auto it = config.role_names.find(f.responsible.key());
+        f.responsible.name.empty() && it != config.role_names.end()) {
+      f.responsible.name = it->second;
+    }
+  } else {
+    f.responsible = config.resolve(f);
+  }
+  double risk =
+      issue.risk ? *issue.risk : base_risk(f.severity) + std::clamp(issue.risk_delta, -1.0, 1.0);
   f.risk = std::clamp(risk, 0.0, 10.0);
   f.id = fingerprint(host, f.check, f.subject);
   return f;

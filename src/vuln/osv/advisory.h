@@ -23,7 +23,8 @@ struct Range {
   std::vector<RangeEvent> events;
 };
 
-struct Severity {
+// Named SeverityScore, not Severity: sw::Severity (core/severity.h) is the finding's rating.
+struct SeverityScore {
   std::string type;   // "CVSS_V2", "CVSS_V3", "CVSS_V4", "Ubuntu"
   std::string score;  // the vector (or the ecosystem's own rating)
 };
@@ -33,8 +34,8 @@ struct Affected {
   std::string name;       // package name in that ecosystem
   std::string purl;
   std::vector<Range> ranges;
-  std::vector<std::string> versions;  // explicit affected versions
-  std::vector<Severity> severity;     // per-package severity (OSV 1.5+)
+  std::vector<std::string> versions;    // explicit affected versions
+  std::vector<SeverityScore> severity;  // per-package severity (OSV 1.5+)
   std::string db_severity;  // affected[].database_specific/ecosystem_specific severity text
 };
 
@@ -47,7 +48,7 @@ struct Advisory {
   std::string details;
   std::vector<std::string> aliases;  // CVE ids and others
   std::vector<std::string> related;
-  std::vector<Severity> severity;
+  std::vector<SeverityScore> severity;
   std::vector<Affected> affected;
   std::vector<std::string> references;  // URLs, ADVISORY / FIX first when given
   std::string db_severity;              // database_specific.severity ("HIGH", "Moderate", ...)
