@@ -5,6 +5,7 @@
 // distance interpolation). Written by hand: Debian has no C or C++ CVSS library.
 #pragma once
 
+#include <optional>
 #include <string_view>
 
 #include "core/result.h"
@@ -19,12 +20,23 @@ struct CvssScore {
   // The specification's qualitative rating for the base score (v3/v4: None/Low/Medium/High/
   // Critical; v2 has none in the spec, NVD's Low/Medium/High bands are used).
   Severity severity = Severity::kInfo;
+  // v2 and v3 only: the temporal and environmental scores of the specification's equations.
+  // v3: always set (Not Defined metrics count as their neutral values, as the spec says).
+  // v2: set only when the vector carries a metric of that group (as FIRST's v2 guide leaves
+  // them undefined otherwise).
+  std::optional<double> temporal;
+  std::optional<double> environmental;
+  // v4 only: which metric groups the score covers, the spec's nomenclature ("CVSS-B",
+  // "CVSS-BT", "CVSS-BE" or "CVSS-BTE"); for v4 `base` holds that score. Empty for v2/v3.
+  std::string_view nomenclature;
 };
 
 // Parses a vector ("AV:N/AC:L/Au:N/C:P/I:P/A:P" or "(AV:N/...)" for v2, "CVSS:3.1/AV:N/...",
 // "CVSS:4.0/AV:N/...") and computes its base score. Temporal/threat and environmental metrics are
-// accepted and ignored for the base score. kParse on an invalid vector (unknown or duplicate
-// metric, missing base metric, bad value), naming the offending part.
+// accepted and validated: v2/v3 report them in `temporal`/`environmental` and keep `base` the
+// base score; v4 (whose specification defines one score over all present metric groups) puts
+// that score (CVSS-B, -BT, -BE or -BTE) in `base`. kParse on an invalid vector (unknown or
+// duplicate metric, missing base metric, bad value), naming the offending part.
 Result<CvssScore> cvss_score(std::string_view vector);
 
 }  // namespace sw::vuln
