@@ -197,11 +197,12 @@ void read_rpm(const Host& host, OsInventory& inv, Collector& c) {
   auto db_file = rpm_db(host);
   inv.database = db_file.path;
   if (db_file.format != RpmDbFormat::kSqlite) {
-    inv.reason = fmt::format(
-        "unsupported rpmdb format: {} ({}); only the SQLite rpmdb of RPM >= 4.16 is read "
+    auto why = fmt::format(
+        "unsupported rpmdb format: {}; only the SQLite rpmdb of RPM >= 4.16 is read "
         "(`rpmdb --rebuilddb` with a current RPM converts it)",
-        rpmdb_format_name(db_file.format), db_file.path);
-    inv.packages.errors.emplace_back(Errc::kUnsupported, inv.reason, db_file.path);
+        rpmdb_format_name(db_file.format));
+    inv.packages.errors.emplace_back(Errc::kUnsupported, why, db_file.path);
+    inv.reason = inv.packages.errors.back().to_string();
     return;
   }
   auto db = read_rpmdb_sqlite(host.real_path(db_file.path), db_file.path);
