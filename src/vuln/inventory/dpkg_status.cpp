@@ -33,6 +33,11 @@ const DpkgPackage* DpkgDatabase::installed(std::string_view name) const {
 }
 
 DpkgDatabase parse_dpkg_status(std::string_view text, const std::string& path) {
+  return parse_dpkg_status(text, path, DpkgParseOptions{});
+}
+
+DpkgDatabase parse_dpkg_status(std::string_view text, const std::string& path,
+                               const DpkgParseOptions& options) {
   DpkgDatabase db;
   DpkgPackage cur;
   bool in_stanza = false;
@@ -40,6 +45,9 @@ DpkgDatabase parse_dpkg_status(std::string_view text, const std::string& path) {
   int n = 0;
   auto flush = [&] {
     if (in_stanza && !bad) {
+      if (options.missing_status_is_installed && cur.status.empty()) {
+        cur.status = "install ok installed";
+      }
       if (cur.name.empty() || cur.status.empty()) {
         db.errors.emplace_back(Errc::kParse, "stanza without Package or Status field", path,
                                cur.line);

@@ -45,4 +45,12 @@ struct DpkgDatabase {
 // Parses the text of a dpkg status file. `path` is used in error messages only.
 DpkgDatabase parse_dpkg_status(std::string_view text, const std::string& path);
 
+struct DpkgParseOptions {
+  // Distroless images keep one stanza per file in /var/lib/dpkg/status.d/, without a Status
+  // field: such a stanza is then taken as "install ok installed" (as Trivy and osv-scalibr do).
+  bool missing_status_is_installed = false;
+};
+DpkgDatabase parse_dpkg_status(std::string_view text, const std::string& path,
+                               const DpkgParseOptions& options);
+
 }  // namespace sw::vuln

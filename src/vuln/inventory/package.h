@@ -17,10 +17,13 @@ struct Package {
   std::string name;       // the name advisories use (the source package for Debian / Alpine)
   std::string version;    // as the ecosystem writes it (dpkg: epoch included; rpm: [E:]V-R)
   std::string binary;     // OS packages: the installed binary package when it differs from name
-  std::string purl;       // when the input gave one (SBOMs)
-  std::string commit;     // VCS dependencies pinned to a commit (no version)
-  std::string path;       // file it came from (as given or relative to the scanned root)
-  int line = 0;           // line in that file, 0 when unknown
+  // OS packages: every installed binary package this entry stands for (a source package's
+  // binaries, or one binary's several architectures), in database order; empty otherwise.
+  std::vector<std::string> binaries;
+  std::string purl;                 // when the input gave one (SBOMs)
+  std::string commit;               // VCS dependencies pinned to a commit (no version)
+  std::string path;                 // file it came from (as given or relative to the scanned root)
+  int line = 0;                     // line in that file, 0 when unknown
   std::vector<std::string> groups;  // "dev", "optional", "test"... (empty = production)
 };
 
