@@ -78,14 +78,14 @@ int run_vuln(const VulnArgs& args) {
     Host host(args.root);
     report.host = host.hostname();
     vuln::OsInventory inv = vuln::os_packages(host);
-    if (inv.list.packages.empty() && !inv.reason.empty()) {
+    if (inv.packages.packages.empty() && !inv.reason.empty()) {
       report.notes.push_back(fmt::format("{}: {}", args.root, inv.reason));
     } else if (inv.ecosystem.empty()) {
       report.errors.push_back(
-          fmt::format("{}: cannot tell which advisories apply: {}", args.root, inv.reason));
+          fmt::format("{}: cannot tell which advisories apply: {}", args.root, inv.ecosystem_note));
     }
     sources.push_back(
-        {"host.updates.vulnerable_packages", Role::kAdmin, false, std::move(inv.list)});
+        {"host.updates.vulnerable_packages", Role::kAdmin, false, std::move(inv.packages)});
   }
   for (const auto& sbom : args.sboms) {
     auto text = read_all(sbom);

@@ -41,7 +41,7 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     return;
   }
   const sw::vuln::OsInventory& inv = inv_fact->inventory;
-  if (inv.list.packages.empty()) {
+  if (inv.packages.packages.empty()) {
     if (!inv.reason.empty()) {
       out.not_applicable(inv.reason);
     } else {
@@ -55,11 +55,11 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     return;
   }
   if (inv.ecosystem.empty()) {
-    out.error(fmt::format("cannot tell which advisories apply: {}", inv.reason));
+    out.error(fmt::format("cannot tell which advisories apply: {}", inv.ecosystem_note));
     return;
   }
   sw::scan::VulnRun result = sw::scan::run_vuln_match(
-      inv.list.packages, db, ctx.options().ignore_files, sw::scan::today_utc());
+      inv.packages.packages, db, ctx.options().ignore_files, sw::scan::today_utc());
   for (const auto& e : result.errors) ctx.input_error(e);
   for (const auto& note : result.notes) ctx.note(note);
   const std::string base = inv.ecosystem.substr(0, inv.ecosystem.find(':'));
@@ -67,7 +67,7 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
     out.error(fmt::format(
         "the advisory database holds no {} advisories, so {} {} packages were not checked: run "
         "`shieldwall db update --ecosystem {}`",
-        base, inv.list.packages.size(), inv.ecosystem, base));
+        base, inv.packages.packages.size(), inv.ecosystem, base));
     return;
   }
   if (result.match.upgrades.empty()) {

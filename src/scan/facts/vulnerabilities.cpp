@@ -78,7 +78,7 @@ Result<AdvisoryDb> AdvisoryDb::load(ScanContext& ctx) {
 Result<OsPackages> OsPackages::load(ScanContext& ctx) {
   OsPackages out;
   out.inventory = vuln::os_packages(ctx.host());
-  for (const auto& e : out.inventory.list.errors) ctx.input_error(e);
+  for (const auto& e : out.inventory.packages.errors) ctx.input_error(e);
   return out;
 }
 
