@@ -42,7 +42,9 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
   }
   const sw::vuln::OsInventory& inv = inv_fact->inventory;
   if (inv.packages.packages.empty()) {
-    if (!inv.reason.empty()) {
+    if (!inv.packages.errors.empty()) {
+      out.error(inv.reason.empty() ? inv.packages.errors.front().to_string() : inv.reason);
+    } else if (!inv.reason.empty()) {
       out.not_applicable(inv.reason);
     } else {
       out.not_applicable("no installed packages found");
