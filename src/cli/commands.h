@@ -17,5 +17,8 @@ inline constexpr int kExitInternal = 3;
 void add_scan(CLI::App& app, int& exit_code);
 void add_explain(CLI::App& app, int& exit_code);
 void add_checks(CLI::App& app, int& exit_code);
+// `vuln` and its subcommands (cmd_vuln*.cpp).
+void add_vuln(CLI::App& app, int& exit_code);
+void add_vuln_compare(CLI::App& vuln, int& exit_code);
 
 }  // namespace sw::cli
