@@ -7,9 +7,9 @@
 // blanks, embedded blanks, bad / negative / too big epoch, nothing after the colon, empty
 // revision, empty upstream version) is rejected; what dpkg only warns about (upstream not
 // starting with a digit, characters outside [A-Za-z0-9.+~-:]) is compared as dpkg compares it.
-// An empty string and "<unknown>" are dpkg's blank version (epoch 0, empty upstream and revision),
-// as `dpkg --compare-versions` treats them. Non-ASCII bytes order as dpkg on amd64 orders them
-// (signed char: byte + 256 - 256).
+// An empty string and "<unknown>" are dpkg's blank version, which `dpkg --compare-versions` orders
+// before every informative version and equal to another blank one. Non-ASCII bytes order as dpkg on
+// amd64 (signed char) orders them: above letters, below ASCII punctuation.
 #include <climits>
 #include <string>
 #include <string_view>
@@ -22,6 +22,7 @@ namespace sw::vuln {
 namespace {
 
 struct DpkgVersion {
+  bool blank = false;  // "" or "<unknown>": not informative
   long epoch = 0;
   std::string_view version;
   std::string_view revision;
@@ -38,7 +39,10 @@ Result<DpkgVersion> parse(std::string_view s) {
   };
   if (s.find('\0') != std::string_view::npos) return bad("contains a NUL byte");
   DpkgVersion v;
-  if (s.empty() || s == "<unknown>") return v;  // dpkg_version_blank()
+  if (s.empty() || s == "<unknown>") {  // dpkg_version_blank()
+    v.blank = true;
+    return v;
+  }
   std::string_view str = s;
   while (!str.empty() && is_blank(str.front())) str.remove_prefix(1);
   if (str.empty()) return bad("version string is empty");
@@ -136,6 +140,8 @@ class DpkgScheme final : public VersionScheme {
     if (!va) return Unexpected(va.error());
     auto vb = parse(b);
     if (!vb) return Unexpected(vb.error());
+    // dpkg --compare-versions: a blank version is earlier than any informative one.
+    if (va->blank || vb->blank) return va->blank == vb->blank ? 0 : (va->blank ? -1 : 1);
     if (va->epoch != vb->epoch) return va->epoch < vb->epoch ? -1 : 1;
     const int rc = verrevcmp(va->version, vb->version);
     if (rc != 0) return rc;

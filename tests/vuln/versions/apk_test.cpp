@@ -47,7 +47,8 @@ TEST(ApkVersion, InvalidTails) {
   EXPECT_EQ(cmp("1.2", "1.2_blah"), 1);  // an invalid suffix ends the valid part
   EXPECT_EQ(cmp("1", "1-ruff"), 1);
   EXPECT_EQ(cmp("1.2_cvs1", "1.2_blah"), 1);
-  EXPECT_EQ(cmp("1.0~abc123", "1.0"), -1);  // a version turning invalid is lower
+  EXPECT_EQ(cmp("1.1~abc123", "1.1"), -1);  // a version turning invalid is lower
+  EXPECT_EQ(cmp("1.0~abc123", "1.0"), 1);   // ... but apk 2.x reads the zero "0" apart first
   EXPECT_EQ(cmp("1-r-0", "1-r0"), -1);
   EXPECT_EQ(cmp("1-ruff2", "1--ruff1"), 0);  // both invalid at the same place
   EXPECT_EQ(cmp("1-r", "1-r0"), 0);

@@ -71,7 +71,9 @@ TEST(DpkgVersion, WarningsStillCompare) {
 }
 
 TEST(DpkgVersion, BlankVersion) {
+  // dpkg: a blank version is earlier than every informative one, equal to another blank.
   EXPECT_EQ(cmp("", "0"), -1);
+  EXPECT_EQ(cmp("", "0:0-0"), -1);
   EXPECT_EQ(cmp("<unknown>", ""), 0);
   EXPECT_EQ(cmp(" 1.0 ", "1.0"), 0);  // leading and trailing blanks are trimmed
 }
@@ -87,7 +89,7 @@ TEST(DpkgVersion, RejectsWhatDpkgRejects) {
   EXPECT_EQ(rejection("1:-1"), "invalid dpkg version '1:-1': version number is empty");
   EXPECT_EQ(rejection("1 0"), "invalid dpkg version '1 0': version string has embedded spaces");
   EXPECT_EQ(rejection("  "), "invalid dpkg version '  ': version string is empty");
-  EXPECT_EQ(rejection(std::string_view("1\0", 2)).find("NUL"), 29u);
+  EXPECT_NE(rejection(std::string_view("1\0", 2)).find("NUL"), std::string::npos);
   EXPECT_EQ(rejection("-0:1"), "accepted");  // strtol gives 0: not negative
   EXPECT_FALSE(dpkg_scheme().valid("1.0-"));
   EXPECT_TRUE(dpkg_scheme().valid("1:2.30-1ubuntu1~22.04"));
