@@ -119,7 +119,11 @@ def dpkg_check(binary, versions_dir, count, seed):
             return v[:i] + rng.choice(specials) + v[i:]
         return v[:i] + v[i + 1:] if v else v
 
-    pairs = []
+    # Edge cases first: blank versions, dpkg's error cases, warnings, tildes, epochs.
+    pairs = [("", "0"), ("<unknown>", "1"), ("", ""), ("1.0-", "1"), ("0:", "1"), ("a:1", "1"),
+             ("1a:1", "1"), ("99999999999:1", "1"), ("1:-1", "1"), ("a1", "1"), ("1.0_1", "1.0"),
+             (" 1.0 ", "1.0"), ("1 0", "1"), ("+1:1", "1:1"), ("1.0~", "1.0"), ("1.0~~", "1.0~"),
+             ("1.0", "1.0-0"), ("1.0\u00fc", "1.0z"), ("1.0\u00fc", "1.0.")]
     for _ in range(count):
         a = mutate(rng.choice(pool))
         b = mutate(rng.choice(pool)) if rng.random() < 0.7 else mutate(a)
