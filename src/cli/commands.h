@@ -17,7 +17,10 @@ inline constexpr int kExitInternal = 3;
 void add_scan(CLI::App& app, int& exit_code);
 void add_explain(CLI::App& app, int& exit_code);
 void add_checks(CLI::App& app, int& exit_code);
-// Adds the scanning options and action to the `vuln` subcommand (cmd_vuln_scan.cpp).
+// `vuln` and its subcommands (cmd_vuln*.cpp): scanning options and action on `vuln` itself
+// (cmd_vuln_scan.cpp), `vuln compare` (cmd_vuln_compare.cpp).
+void add_vuln(CLI::App& app, int& exit_code);
 void add_vuln_scan(CLI::App& vuln, int& exit_code);
+void add_vuln_compare(CLI::App& vuln, int& exit_code);
 
 }  // namespace sw::cli

@@ -11,7 +11,31 @@ namespace {
 using Accessor = const VersionScheme& (*)();
 
 // OSV ecosystem base name -> scheme (ossf/osv-schema ecosystems.json). Sorted by name.
-constexpr std::array<std::pair<std::string_view, Accessor>, 0> kEcosystems{{}};
+// clang-format off
+constexpr std::array<std::pair<std::string_view, Accessor>, 21> kEcosystems{{
+    {"AlmaLinux", &rpm_scheme},
+    {"Alpaquita", &apk_scheme},
+    {"Alpine", &apk_scheme},
+    {"Azure Linux", &rpm_scheme},
+    {"Bioconductor", &cran_scheme},
+    {"CRAN", &cran_scheme},
+    {"Chainguard", &apk_scheme},
+    {"Debian", &dpkg_scheme},
+    {"GHC", &hackage_scheme},
+    {"Hackage", &hackage_scheme},
+    {"Mageia", &rpm_scheme},
+    {"Maven", &maven_scheme},
+    {"MinimOS", &apk_scheme},
+    {"Photon OS", &rpm_scheme},
+    {"Red Hat", &rpm_scheme},
+    {"Rocky Linux", &rpm_scheme},
+    {"SUSE", &rpm_scheme},
+    {"Ubuntu", &dpkg_scheme},
+    {"Wolfi", &apk_scheme},
+    {"openEuler", &rpm_scheme},
+    {"openSUSE", &rpm_scheme},
+}};
+// clang-format on
 
 }  // namespace
 
