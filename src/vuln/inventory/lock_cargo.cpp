@@ -4,11 +4,39 @@
 // src/cargo/core/resolver/encode.rs). Parsed with toml++. As osv-scalibr's cargolock extractor
 // (extractor/filesystem/language/rust/cargolock) does, packages without `source` (the workspace's
 // own path crates) are listed too; a `git+URL#SHA` source gives the commit. Ecosystem crates.io.
+#include <cctype>
+
 #include <toml++/toml.h>
 
+#include "core/host.h"
 #include "vuln/inventory/lock_formats_more.h"
 
 namespace sw::vuln {
+namespace {
+
+// toml++ 3.3.0 (Debian 12) asserts -- and in release builds assumes -- that a table header's
+// "[" is followed by a key character ("[@" aborts a debug build; undefined behaviour otherwise).
+// Such a line is invalid TOML: report it ourselves before handing the text to toml++. (A
+// multi-line string holding such a line would be rejected too; Cargo.lock never has one.)
+int bad_table_header_line(std::string_view text) {
+  int n = 0;
+  for (auto raw : split_lines(text)) {
+    ++n;
+    auto line = trim(raw);
+    if (!line.starts_with('[')) continue;
+    size_t i = line.starts_with("[[") ? 2 : 1;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (i >= line.size()) return n;
+    char c = line[i];
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '"' ||
+          c == '\'' || static_cast<unsigned char>(c) >= 0x80)) {
+      return n;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
 
 std::string_view lock_base_name(std::string_view path) {
   auto slash = path.find_last_of('/');
@@ -19,6 +47,10 @@ bool is_cargo_lock(std::string_view path) { return lock_base_name(path) == "Carg
 
 PackageList parse_cargo_lock(std::string_view text, const std::string& path) {
   PackageList out;
+  if (int line = bad_table_header_line(text); line != 0) {
+    out.errors.emplace_back(Errc::kParse, "table header without a key", path, line);
+    return out;
+  }
   toml::table doc;
   try {
     doc = toml::parse(text, path);

@@ -76,3 +76,17 @@ TEST(LockCargo, RegisteredByFileName) {
 
 }  // namespace
 }  // namespace sw::vuln
+
+namespace sw::vuln {
+namespace {
+
+// toml++ 3.3.0 asserts on a table header without a key; the parser reports it instead.
+TEST(LockCargo, TableHeaderWithoutKeyIsAnErrorNotACrash) {
+  auto list = parse_cargo_lock("e=\"\"\n[@", "Cargo.lock");
+  EXPECT_TRUE(list.packages.empty());
+  ASSERT_EQ(list.errors.size(), 1u);
+  EXPECT_EQ(list.errors[0].line(), 2);
+}
+
+}  // namespace
+}  // namespace sw::vuln
