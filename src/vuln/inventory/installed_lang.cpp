@@ -57,8 +57,8 @@ PackageList parse_python_dist_metadata(std::string_view text, const std::string&
 
 bool is_node_modules_package_json(std::string_view path) {
   if (lockutil::base_name(path) != "package.json") return false;
-  auto dir = lockutil::dir_name(path);            // .../node_modules/[@scope/]name
-  auto parent = lockutil::dir_name(dir);          // .../node_modules or .../@scope
+  auto dir = lockutil::dir_name(path);                          // .../node_modules/[@scope/]name
+  auto parent = lockutil::dir_name(dir);                        // .../node_modules or .../@scope
   if (lockutil::base_name(dir).starts_with('.')) return false;  // .bin, .cache, ...
   if (lockutil::base_name(parent) == "node_modules") return true;
   return lockutil::base_name(parent).starts_with('@') &&

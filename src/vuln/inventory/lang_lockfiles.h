@@ -51,7 +51,8 @@ PackageList parse_uv_lock(std::string_view text, const std::string& path);
 bool is_python_dist_metadata(std::string_view path);
 PackageList parse_python_dist_metadata(std::string_view text, const std::string& path);
 
-// Installed npm package: node_modules/<name>/package.json or node_modules/@scope/<name>/package.json.
+// Installed npm package: node_modules/<name>/package.json or
+// node_modules/@scope/<name>/package.json.
 bool is_node_modules_package_json(std::string_view path);
 PackageList parse_node_modules_package_json(std::string_view text, const std::string& path);
 

@@ -20,8 +20,8 @@
 namespace sw::vuln {
 namespace {
 
-using nlohmann::json;
 using lockutil::JsonKeyLines;
+using nlohmann::json;
 
 std::string str_field(const json& obj, const char* key) {
   auto it = obj.find(key);
@@ -55,8 +55,10 @@ std::string name_from_key(std::string_view key) {
     if (slash != std::string_view::npos) {
       auto prev = tail.substr(0, slash).rfind('/');
       auto scope = tail.substr(prev == std::string_view::npos ? 0 : prev + 1);
-      if (!scope.starts_with('@')) tail = tail.substr(slash + 1);
-      else tail = scope;
+      if (!scope.starts_with('@'))
+        tail = tail.substr(slash + 1);
+      else
+        tail = scope;
     }
   }
   return std::string(tail);

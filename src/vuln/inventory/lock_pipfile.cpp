@@ -46,11 +46,13 @@ PackageList parse_pipfile_lock(std::string_view text, const std::string& path) {
       auto vit = entry.find("version");
       if (vit == entry.end() || !vit->is_string()) continue;  // git / path / editable entries
       std::string version = vit->get<std::string>();
-      if (version.starts_with("===")) version.erase(0, 3);
-      else if (version.starts_with("==")) version.erase(0, 2);
+      if (version.starts_with("==="))
+        version.erase(0, 3);
+      else if (version.starts_with("=="))
+        version.erase(0, 2);
       else {
-        out.errors.emplace_back(Errc::kParse, "version \"" + version + "\" is not pinned with ==",
-                                path, line);
+        out.errors.emplace_back(Errc::kParse,
+                                "version \"" + version + "\" is not pinned with ==", path, line);
         continue;
       }
       Package pkg;

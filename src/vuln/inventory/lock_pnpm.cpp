@@ -13,10 +13,10 @@
 //  - commit: `resolution.commit`, or the hash of a codeload.github.com tarball.
 //  - `dev: true` -> group "dev", `optional: true` -> "optional" (5.x/6.x; 9.x keeps no such flag
 //    on packages, so its packages get no group).
-#include <yaml-cpp/yaml.h>
-
 #include <cctype>
 #include <cstdlib>
+
+#include <yaml-cpp/yaml.h>
 
 #include "vuln/inventory/lang_lockfiles.h"
 #include "vuln/inventory/lock_util.h"
@@ -46,10 +46,12 @@ std::pair<std::string, std::string> split_name_at_version(std::string_view s) {
   return {std::string(s.substr(0, at)), std::string(s.substr(at + 1))};
 }
 
-std::pair<std::string, std::string> name_version_from_key(std::string_view key, double lock_version) {
+std::pair<std::string, std::string> name_version_from_key(std::string_view key,
+                                                          double lock_version) {
   if (key.starts_with("file:")) return {};
   if (lock_version >= 9.0) {
     auto [name, version] = split_name_at_version(strip_peers(key));
+    if (!starts_with_digit(version)) return {name, {}};  // "x@file:..", "x@https://.."
     return {name, version};
   }
   key = strip_peers(key);

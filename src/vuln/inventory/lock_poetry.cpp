@@ -35,8 +35,10 @@ PackageList parse_poetry_lock(std::string_view text, const std::string& path) {
       std::vector<std::string> names;
       for (const auto& g : *groups) {
         auto s = g.value_or(std::string{});
-        if (s == "main") main = true;
-        else if (!s.empty()) names.push_back(s);
+        if (s == "main")
+          main = true;
+        else if (!s.empty())
+          names.push_back(s);
       }
       if (!main) pkg.groups = names;
     }

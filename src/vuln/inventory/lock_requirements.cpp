@@ -8,7 +8,8 @@
 //    requirements ("name @ https://...", "./x.whl") are not from the index: skipped.
 //  - per-requirement options (" --hash=...", " -C x", " --global-option ...") and environment
 //    markers ("; python_version < '3.8'") are cut off; extras "pkg[a,b]" are dropped from the name.
-//  - Version policy (ours, documented in lang_lockfiles.h users' docs): only a requirement pinned to
+//  - Version policy (ours, documented in lang_lockfiles.h users' docs): only a requirement pinned
+//  to
 //    one version by a single `==` or `===` clause without a wildcard gets that version. Every other
 //    requirement ("pkg", "pkg>=1.2", "pkg==1.*", "pkg>=1,<2") is still reported, with an empty
 //    version: the installed version is unknown, so the matcher cannot use it for a version range,
@@ -224,8 +225,10 @@ class Parser {
                                    line_no);
           return;
         }
-        if ((op == "==" || op == "===") && version.find('*') == std::string_view::npos &&
-            std::none_of(version.begin(), version.end(), is_space)) {
+        // Stray words after the version ("pkg==1.0 junk") are dropped, as osv-scalibr does.
+        auto space = std::find_if(version.begin(), version.end(), is_space);
+        version = version.substr(0, static_cast<size_t>(space - version.begin()));
+        if ((op == "==" || op == "===") && version.find('*') == std::string_view::npos) {
           pkg.version = std::string(version);
         }
       }

@@ -49,7 +49,8 @@ std::string not_object(std::string_view key) {
 
 int line_at(std::string_view text, size_t offset) {
   offset = std::min(offset, text.size());
-  return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(offset), '\n'));
 }
 
 JsonKeyLines::JsonKeyLines(std::string_view text) {
@@ -108,7 +109,8 @@ void add_dedup(PackageList& out, Package pkg) {
         p.groups.clear();
       } else {
         for (auto& g : pkg.groups) {
-          if (std::find(p.groups.begin(), p.groups.end(), g) == p.groups.end()) p.groups.push_back(g);
+          if (std::find(p.groups.begin(), p.groups.end(), g) == p.groups.end())
+            p.groups.push_back(g);
         }
       }
       return;

@@ -20,7 +20,8 @@ std::string_view base_name(std::string_view path);
 std::string_view dir_name(std::string_view path);
 
 // A 40-hex git commit (or a shorter hex id of >= 7 digits when `allow_short`) at the end of a
-// resolved URL: after '#', '#commit=', '#commit:', '/tar.gz/', '?ref=' or a final '/'. Empty when none.
+// resolved URL: after '#', '#commit=', '#commit:', '/tar.gz/', '?ref=' or a final '/'. Empty when
+// none.
 std::string commit_from_url(std::string_view url);
 bool is_hex(std::string_view s);
 

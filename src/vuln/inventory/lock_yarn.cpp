@@ -90,10 +90,12 @@ PackageList parse_classic(std::string_view text, const std::string& path) {
     if (line.size() > 2 && line[0] == ' ' && line[1] == ' ' && line[2] != ' ') {
       auto sp = t.find(' ');
       if (sp == std::string_view::npos) continue;
-      auto key = t.substr(0, sp);
+      auto key = unquote(t.substr(0, sp));  // keys may be quoted: "version" "1.0.0"
       auto value = unquote(t.substr(sp + 1));
-      if (key == "version") cur.version = value;
-      else if (key == "resolved") cur.commit = lockutil::commit_from_url(value);
+      if (key == "version")
+        cur.version = value;
+      else if (key == "resolved")
+        cur.commit = lockutil::commit_from_url(value);
     }
   }
   flush();

@@ -3,11 +3,11 @@
 // out, and visit each [[package]] table with its line. Internal to inventory/.
 #pragma once
 
-#include <toml++/toml.h>
-
 #include <optional>
 #include <string>
 #include <string_view>
+
+#include <toml++/toml.h>
 
 #include "vuln/inventory/package.h"
 
