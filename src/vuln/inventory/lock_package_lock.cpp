@@ -12,6 +12,8 @@
 //  - dev / optional / devOptional / peer flags become groups "dev" / "optional".
 //  - an entry seen twice with the same name and version (or commit) is reported once.
 // JSON is parsed with nlohmann-json; lines come from a key scan of the text (lock_util.h).
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "vuln/inventory/lang_lockfiles.h"
@@ -21,7 +23,7 @@ namespace sw::vuln {
 namespace {
 
 using lockutil::JsonKeyLines;
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keeps file order
 
 std::string str_field(const json& obj, const char* key) {
   auto it = obj.find(key);
@@ -70,7 +72,8 @@ void parse_v2_packages(const json& packages, const std::string& path, const Json
     if (key.empty()) continue;  // the root project
     int line = lines.find(key);
     if (!entry.is_object()) {
-      out.errors.emplace_back(Errc::kParse, lockutil::not_object(key), path, line);
+      out.errors.emplace_back(Errc::kParse, lockutil::not_object(key), path,
+                              lines.find_any(key, 0));
       continue;
     }
     if (bool_field(entry, "link")) continue;  // points at another entry
@@ -91,16 +94,20 @@ void parse_v2_packages(const json& packages, const std::string& path, const Json
   }
 }
 
-void parse_v1_dependencies(const json& deps, const std::string& path, const JsonKeyLines& lines,
-                           int parent_line, int depth, PackageList& out) {
+// Returns the last line used in this subtree, so that a following sibling is searched after it
+// (nested entries with the same name come earlier in the text).
+int parse_v1_dependencies(const json& deps, const std::string& path, const JsonKeyLines& lines,
+                          int parent_line, int depth, PackageList& out) {
+  int last = parent_line;
   if (depth > 200) {
     out.errors.emplace_back(Errc::kParse, "dependencies nested too deeply", path, parent_line);
-    return;
+    return last;
   }
   for (const auto& [key, entry] : deps.items()) {
-    int line = lines.find(key, parent_line + 1);
+    int line = lines.find(key, last + 1);
     if (!entry.is_object()) {
-      out.errors.emplace_back(Errc::kParse, lockutil::not_object(key), path, line);
+      out.errors.emplace_back(Errc::kParse, lockutil::not_object(key), path,
+                              lines.find_any(key, last + 1));
       continue;
     }
     Package pkg;
@@ -128,10 +135,12 @@ void parse_v1_dependencies(const json& deps, const std::string& path, const Json
     pkg.line = line;
     pkg.groups = groups_of(entry);
     if (auto it = entry.find("dependencies"); it != entry.end() && it->is_object()) {
-      parse_v1_dependencies(*it, path, lines, line, depth + 1, out);
+      last = std::max(last, parse_v1_dependencies(*it, path, lines, line, depth + 1, out));
     }
+    last = std::max(last, line);
     lockutil::add_dedup(out, std::move(pkg));
   }
+  return last;
 }
 
 }  // namespace
@@ -146,7 +155,7 @@ PackageList parse_package_lock(std::string_view text, const std::string& path) {
   json doc;
   try {
     doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const nlohmann::json::parse_error& e) {
     out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path,
                             lockutil::line_at(text, e.byte > 0 ? e.byte - 1 : 0));
     return out;

@@ -15,12 +15,12 @@ namespace sw::vuln {
 bool is_pipfile_lock(std::string_view path) { return lockutil::base_name(path) == "Pipfile.lock"; }
 
 PackageList parse_pipfile_lock(std::string_view text, const std::string& path) {
-  using nlohmann::json;
+  using json = nlohmann::ordered_json;  // keeps file order
   PackageList out;
   json doc;
   try {
     doc = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
+  } catch (const nlohmann::json::parse_error& e) {
     out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path,
                             lockutil::line_at(text, e.byte > 0 ? e.byte - 1 : 0));
     return out;
@@ -40,7 +40,8 @@ PackageList parse_pipfile_lock(std::string_view text, const std::string& path) {
     for (const auto& [name, entry] : sit->items()) {
       int line = lines.find(name, section_line);
       if (!entry.is_object()) {
-        out.errors.emplace_back(Errc::kParse, lockutil::not_object(name), path, line);
+        out.errors.emplace_back(Errc::kParse, lockutil::not_object(name), path,
+                                lines.find_any(name, section_line));
         continue;
       }
       auto vit = entry.find("version");

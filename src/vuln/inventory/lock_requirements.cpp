@@ -17,6 +17,7 @@
 //    ==, as we do.) Lines using ${VAR} are skipped (osv-scalibr does the same).
 //  - Names are kept as written (PEP 503 normalisation is the store's job when matching).
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -121,9 +122,12 @@ std::vector<Logical> logical_lines(std::string_view text) {
   return out;
 }
 
+// dir/file, lexically normalised ("a/b/../r.txt" -> "a/r.txt") so that cycles are recognised.
 std::string join_path(std::string_view dir, std::string_view file) {
-  if (file.starts_with('/') || dir.empty()) return std::string(file);
-  return std::string(dir) + "/" + std::string(file);
+  std::filesystem::path p = (file.starts_with('/') || dir.empty())
+                                ? std::filesystem::path(file)
+                                : std::filesystem::path(dir) / std::filesystem::path(file);
+  return p.lexically_normal().string();
 }
 
 class Parser {
@@ -135,7 +139,7 @@ class Parser {
       out_.errors.emplace_back(Errc::kParse, "requirements includes nested too deeply", path, 0);
       return;
     }
-    visited_.insert(path);
+    visited_.insert(std::filesystem::path(path).lexically_normal().string());
     std::string text = decode(raw);
     for (const auto& l : logical_lines(text)) line(trim(l.text), path, l.line, depth);
   }

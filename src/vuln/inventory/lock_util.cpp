@@ -89,15 +89,27 @@ JsonKeyLines::JsonKeyLines(std::string_view text) {
     if (j >= n || text[j] != ':') continue;
     ++j;
     while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r' || text[j] == '\n')) ++j;
+    any_lines_[s].push_back(start_line);
     if (j < n && text[j] == '{') lines_[std::move(s)].push_back(start_line);
   }
 }
 
-int JsonKeyLines::find(std::string_view key, int after) const {
-  auto it = lines_.find(key);
-  if (it == lines_.end()) return 0;
+namespace {
+int find_in(const std::map<std::string, std::vector<int>, std::less<>>& lines, std::string_view key,
+            int after) {
+  auto it = lines.find(key);
+  if (it == lines.end()) return 0;
   auto pos = std::lower_bound(it->second.begin(), it->second.end(), after);
   return pos == it->second.end() ? 0 : *pos;
+}
+}  // namespace
+
+int JsonKeyLines::find(std::string_view key, int after) const {
+  return find_in(lines_, key, after);
+}
+
+int JsonKeyLines::find_any(std::string_view key, int after) const {
+  return find_in(any_lines_, key, after);
 }
 
 void add_dedup(PackageList& out, Package pkg) {

@@ -37,9 +37,12 @@ class JsonKeyLines {
   explicit JsonKeyLines(std::string_view text);
   // Line of the first object-valued key `key` on or after line `after`; 0 when not found.
   int find(std::string_view key, int after = 0) const;
+  // Same for a key with any value (used to place errors about non-object entries).
+  int find_any(std::string_view key, int after = 0) const;
 
  private:
   std::map<std::string, std::vector<int>, std::less<>> lines_;
+  std::map<std::string, std::vector<int>, std::less<>> any_lines_;
 };
 
 // Appends a package, or merges its groups into an earlier one with the same name and version
