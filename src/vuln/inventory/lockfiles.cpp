@@ -3,6 +3,7 @@
 
 #include <array>
 
+#include "vuln/inventory/lang_lockfiles.h"
 #include "vuln/inventory/lock_formats_more.h"
 
 namespace sw::vuln {
@@ -10,6 +11,17 @@ namespace {
 
 // One entry per format; the parsers live in inventory/lock_<format>.cpp.
 const std::array kFormats{
+    LockfileFormat{"package-lock.json", "npm", is_package_lock, parse_package_lock},
+    LockfileFormat{"yarn.lock", "npm", is_yarn_lock, parse_yarn_lock},
+    LockfileFormat{"pnpm-lock.yaml", "npm", is_pnpm_lock, parse_pnpm_lock},
+    LockfileFormat{"node_modules/package.json", "npm", is_node_modules_package_json,
+                   parse_node_modules_package_json},
+    LockfileFormat{"requirements.txt", "PyPI", is_requirements_txt, parse_requirements_txt},
+    LockfileFormat{"poetry.lock", "PyPI", is_poetry_lock, parse_poetry_lock},
+    LockfileFormat{"Pipfile.lock", "PyPI", is_pipfile_lock, parse_pipfile_lock},
+    LockfileFormat{"uv.lock", "PyPI", is_uv_lock, parse_uv_lock},
+    LockfileFormat{"dist-info/METADATA", "PyPI", is_python_dist_metadata,
+                   parse_python_dist_metadata},
     LockfileFormat{"Cargo.lock", "crates.io", is_cargo_lock, parse_cargo_lock},
     LockfileFormat{"go.mod", "Go", is_go_mod, parse_go_mod},
     LockfileFormat{"Gemfile.lock", "RubyGems", is_gemfile_lock, parse_gemfile_lock},

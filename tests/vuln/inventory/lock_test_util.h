@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Helpers for the lockfile parser tests: "name@version" lists of a PackageList.
+// Small helpers for the lockfile parser tests: "name@version" lists of a PackageList.
 #pragma once
 
 #include <string>
@@ -13,6 +13,13 @@ inline std::vector<std::string> ids(const PackageList& list) {
   std::vector<std::string> out;
   for (const auto& p : list.packages) out.push_back(p.name + "@" + p.version);
   return out;
+}
+
+inline const Package* find(const PackageList& list, const std::string& name) {
+  for (const auto& p : list.packages) {
+    if (p.name == name) return &p;
+  }
+  return nullptr;
 }
 
 }  // namespace sw::vuln::testing
