@@ -11,7 +11,19 @@ namespace {
 using Accessor = const VersionScheme& (*)();
 
 // OSV ecosystem base name -> scheme (ossf/osv-schema ecosystems.json). Sorted by name.
-constexpr std::array<std::pair<std::string_view, Accessor>, 0> kEcosystems{{}};
+constexpr std::array<std::pair<std::string_view, Accessor>, 11> kEcosystems{{
+    {"Bitnami", &semver_scheme},
+    {"Go", &go_scheme},
+    {"Hex", &semver_scheme},
+    {"NuGet", &nuget_scheme},
+    {"Packagist", &packagist_scheme},
+    {"Pub", &pub_scheme},
+    {"PyPI", &pep440_scheme},
+    {"RubyGems", &rubygems_scheme},
+    {"SwiftURL", &semver_scheme},
+    {"crates.io", &semver_scheme},
+    {"npm", &semver_scheme},
+}};
 
 }  // namespace
 
