@@ -27,6 +27,7 @@
 // bytes outside ASCII and control bytes other than whitespace (packaging 21.3 would read them as
 // legacy versions; Unicode digits and case folding are not reproduced). Written by hand: no C++
 // library implements PEP 440.
+#include <array>
 #include <string>
 #include <vector>
 
@@ -74,6 +75,26 @@ struct Candidate {
   std::string_view number;  // empty: no number (0)
 };
 
+// A fixed-capacity candidate list (no allocation): at most 2 separators x 8 words x 2 separators
+// x 2 number choices, plus the implicit post-release and the group left out.
+class Candidates {
+ public:
+  void push_back(const Candidate& c) {
+    if (n_ < items_.size()) items_[n_++] = c;
+  }
+  const Candidate* begin() const { return items_.data(); }
+  const Candidate* end() const { return items_.data() + n_; }
+
+ private:
+  std::array<Candidate, 72> items_;
+  size_t n_ = 0;
+};
+
+struct Word {
+  std::string_view text;
+  int letter;
+};
+
 class Matcher {
  public:
   explicit Matcher(std::string_view s) : s_(s) {}
@@ -93,19 +114,17 @@ class Matcher {
   }
 
   // [-_.]? word [-_.]? N?  for each word in order, in the regex's preference order.
-  void lettered(size_t pos, const std::vector<std::pair<std::string_view, int>>& words,
-                std::vector<Candidate>& out) const {
-    std::vector<size_t> starts;
-    if (pos < s_.size() && is_sep(s_[pos])) starts.push_back(pos + 1);
-    starts.push_back(pos);
-    for (size_t start : starts) {
+  template <size_t N>
+  void lettered(size_t pos, const std::array<Word, N>& words, Candidates& out) const {
+    const bool sep_first = pos < s_.size() && is_sep(s_[pos]);
+    for (size_t start : {pos + 1, pos}) {
+      if (start > pos && !sep_first) continue;
       for (const auto& [word, letter] : words) {
         if (!match_ci(start, word)) continue;
         const size_t q = start + word.size();
-        std::vector<size_t> afters;
-        if (q < s_.size() && is_sep(s_[q])) afters.push_back(q + 1);
-        afters.push_back(q);
-        for (size_t after : afters) {
+        const bool sep_after = q < s_.size() && is_sep(s_[q]);
+        for (size_t after : {q + 1, q}) {
+          if (after > q && !sep_after) continue;
           const size_t n = digits(after);
           if (n > 0) out.push_back({after + n, true, letter, s_.substr(after, n)});
           out.push_back({after, true, letter, {}});
@@ -114,20 +133,24 @@ class Matcher {
     }
   }
 
-  std::vector<Candidate> pre(size_t pos) const {
-    static const std::vector<std::pair<std::string_view, int>> kWords = {
-        {"a", 0},     {"b", 1},    {"c", 2},   {"rc", 2},
-        {"alpha", 0}, {"beta", 1}, {"pre", 2}, {"preview", 2}};
-    std::vector<Candidate> out;
+  Candidates pre(size_t pos) const {
+    static constexpr std::array<Word, 8> kWords{{{"a", 0},
+                                                 {"b", 1},
+                                                 {"c", 2},
+                                                 {"rc", 2},
+                                                 {"alpha", 0},
+                                                 {"beta", 1},
+                                                 {"pre", 2},
+                                                 {"preview", 2}}};
+    Candidates out;
     lettered(pos, kWords, out);
     out.push_back({pos, false, 0, {}});
     return out;
   }
 
-  std::vector<Candidate> post(size_t pos) const {
-    static const std::vector<std::pair<std::string_view, int>> kWords = {
-        {"post", 0}, {"rev", 0}, {"r", 0}};
-    std::vector<Candidate> out;
+  Candidates post(size_t pos) const {
+    static constexpr std::array<Word, 3> kWords{{{"post", 0}, {"rev", 0}, {"r", 0}}};
+    Candidates out;
     if (pos < s_.size() && s_[pos] == '-') {
       const size_t n = digits(pos + 1);
       if (n > 0) out.push_back({pos + 1 + n, true, 0, s_.substr(pos + 1, n)});
@@ -137,17 +160,17 @@ class Matcher {
     return out;
   }
 
-  std::vector<Candidate> dev(size_t pos) const {
-    static const std::vector<std::pair<std::string_view, int>> kWords = {{"dev", 0}};
-    std::vector<Candidate> out;
+  Candidates dev(size_t pos) const {
+    static constexpr std::array<Word, 1> kWords{{{"dev", 0}}};
+    Candidates out;
     lettered(pos, kWords, out);
     out.push_back({pos, false, 0, {}});
     return out;
   }
 
   // \+[a-z0-9]+([-_.][a-z0-9]+)*, longest match (a shorter one can never end the string).
-  std::vector<Candidate> local(size_t pos) const {
-    std::vector<Candidate> out;
+  Candidates local(size_t pos) const {
+    Candidates out;
     if (pos < s_.size() && s_[pos] == '+') {
       size_t i = pos + 1;
       size_t run = 0;
