@@ -7,12 +7,13 @@
 // alpha = a < beta = b < RC = rc < # < pl = p, matched by prefix, case-sensitive), a number
 // counts as `#`; when one side runs out, a number left over on the other wins and a word left
 // over compares against `#`.
-// Two departures from PHP, taken from OSV's matcher (osv-scalibr semantic/version-packagist.go)
+// Departures from PHP, taken from OSV's matcher (osv-scalibr semantic/version-packagist.go)
 // and its vectors, which are the spec here: numbers compare at any length (PHP's strtol
 // saturates at LONG_MAX), and `#` survives canonicalisation as a word (PHP drops it after a dot,
-// so `1.2.3.#` = `1.2.3` holds). Rejected (kParse): the empty string and strings with bytes
-// outside printable ASCII, which no Composer version holds; version_compare takes any string.
-// Written by hand: version_compare is C inside PHP.
+// so `1.2.3.#` = `1.2.3` holds). A third, for antisymmetry: where both sides end in a separator
+// PHP orders `1.0.` before itself; see version_compare below. Rejected (kParse): the empty string
+// and strings with bytes outside printable ASCII, which no Composer version holds; version_compare
+// takes any string. Written by hand: version_compare is C inside PHP.
 #include <optional>
 #include <string>
 #include <utility>
@@ -111,6 +112,14 @@ int version_compare(std::string_view orig1, std::string_view orig2) {
     if (more2) p2.remove_prefix(n2 + 1);
   }
   if (compare == 0) {
+    // Where both sides end in '.', PHP takes the first side's empty rest as lower than "#N#",
+    // so version_compare("1.0.", "1.0.") is -1 and "1.0." < "1.0.beta" < "1.0.": here an empty
+    // rest on both sides is equal, and an empty rest against a non-empty one is decided from
+    // the non-empty side, which keeps the order antisymmetric.
+    if (more1 && more2 && p1.empty()) {
+      more1 = false;
+      if (p2.empty()) more2 = false;
+    }
     if (more1) {
       compare = starts_digit(p1) ? 1 : version_compare(p1, "#N#");
     } else if (more2) {

@@ -46,6 +46,14 @@ TEST(PackagistTest, LeadingVAndHash) {
   EXPECT_TRUE(orders(php(), "1.2.3.#.beta", '<', "1.2.3"));
 }
 
+TEST(PackagistTest, TrailingSeparatorsStayAntisymmetric) {
+  EXPECT_TRUE(orders(php(), "1.0-", '=', "1.0."));  // PHP itself says -1 both ways
+  EXPECT_TRUE(orders(php(), "1.0.", '<', "1.0"));   // as PHP
+  EXPECT_TRUE(orders(php(), "1.0.", '>', "1.0.beta"));
+  EXPECT_TRUE(orders(php(), "1.0.", '<', "1.0.pl"));
+  EXPECT_TRUE(orders(php(), "1.0.", '<', "1.0.1"));
+}
+
 TEST(PackagistTest, Rejects) {
   for (const char* bad : {"", "v", "1.0 beta", "1.0\t", "1.0\xc3\xa9"}) {
     EXPECT_TRUE(rejects(php(), bad)) << bad;
