@@ -12,7 +12,7 @@ using Accessor = const VersionScheme& (*)();
 
 // OSV ecosystem base name -> scheme (ossf/osv-schema ecosystems.json). Sorted by name.
 // clang-format off
-constexpr std::array<std::pair<std::string_view, Accessor>, 21> kEcosystems{{
+constexpr std::array<std::pair<std::string_view, Accessor>, 31> kEcosystems{{
     {"AlmaLinux", &rpm_scheme},
     {"Alpaquita", &apk_scheme},
     {"Alpine", &apk_scheme},
@@ -22,16 +22,26 @@ constexpr std::array<std::pair<std::string_view, Accessor>, 21> kEcosystems{{
     {"Chainguard", &apk_scheme},
     {"Debian", &dpkg_scheme},
     {"GHC", &hackage_scheme},
+    {"Go", &go_scheme},
     {"Hackage", &hackage_scheme},
+    {"Hex", &semver_scheme},
     {"Mageia", &rpm_scheme},
     {"Maven", &maven_scheme},
     {"MinimOS", &apk_scheme},
+    {"NuGet", &nuget_scheme},
+    {"Packagist", &packagist_scheme},
     {"Photon OS", &rpm_scheme},
+    {"Pub", &pub_scheme},
+    {"PyPI", &pep440_scheme},
     {"Red Hat", &rpm_scheme},
     {"Rocky Linux", &rpm_scheme},
+    {"RubyGems", &rubygems_scheme},
     {"SUSE", &rpm_scheme},
+    {"SwiftURL", &semver_scheme},
     {"Ubuntu", &dpkg_scheme},
     {"Wolfi", &apk_scheme},
+    {"crates.io", &semver_scheme},
+    {"npm", &semver_scheme},
     {"openEuler", &rpm_scheme},
     {"openSUSE", &rpm_scheme},
 }};
