@@ -151,9 +151,9 @@ bool read_object_list(Ctx& c, const N& n, const Loc& loc, F f) {
 }
 
 template <class N>
-bool read_severity_list(Ctx& c, const N& n, const Loc& loc, std::vector<Severity>& out) {
+bool read_severity_list(Ctx& c, const N& n, const Loc& loc, std::vector<SeverityScore>& out) {
   return read_object_list(c, n, loc, [&](const N& obj, const Loc& at) {
-    Severity s;
+    SeverityScore s;
     bool ok = obj.fields([&](std::string_view key, const N& v) {
       Loc f{&at, key};
       if (key == "type") return read_string(c, v, f, s.type);
