@@ -44,8 +44,9 @@ void run(sw::scan::ScanContext& ctx, sw::scan::Outcome& out) {
         .risk_delta = std::min(1.0, db.age_days / 90.0)});
     return;
   }
-  out.pass(fmt::format("{} advisories from {} sources, built {}", db.status.advisories,
-                       db.status.sources.size(), db.status.built_at));
+  out.pass(fmt::format("{} advisor{} from {} source{}, built {}", db.status.advisories,
+                       db.status.advisories == 1 ? "y" : "ies", db.status.sources.size(),
+                       db.status.sources.size() == 1 ? "" : "s", db.status.built_at));
 }
 
 }  // namespace
