@@ -17,5 +17,6 @@ inline constexpr int kExitInternal = 3;
 void add_scan(CLI::App& app, int& exit_code);
 void add_explain(CLI::App& app, int& exit_code);
 void add_checks(CLI::App& app, int& exit_code);
+void add_db(CLI::App& app, int& exit_code);
 
 }  // namespace sw::cli

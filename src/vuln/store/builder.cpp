@@ -450,9 +450,9 @@ Result<std::string> StoreBuilder::commit() {
     sqlite3_finalize(s);
     SW_TRY(exec("COMMIT"));
     in_transaction_ = false;
-    // Statistics for the planner: cheap at this size (tens of milliseconds). No VACUUM: a store
-    // written once in one transaction has no free pages to reclaim.
-    SW_TRY(exec("ANALYZE"));
+    // No ANALYZE: with statistics of a small store the planner scans `advisories` instead of
+    // searching it by rowid; its default heuristics pick the index plans for every query here.
+    // No VACUUM: a store written once in one transaction has few free pages to reclaim.
     for (sqlite3_stmt** st :
          {&insert_advisory_, &insert_index_, &insert_alias_, &delete_advisory_}) {
       sqlite3_finalize(*st);

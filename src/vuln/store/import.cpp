@@ -30,6 +30,25 @@ bool has_json_extension(const std::string& path) {
   return ext == ".json";
 }
 
+// KEV catalogs inside a directory tree (ingest_path passes them over): the newest one released.
+Result<std::optional<ImportItem>> find_kev_in_tree(const std::string& dir) {
+  std::optional<ImportItem> best;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+  for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
+    std::error_code fec;
+    if (!it->is_regular_file(fec) || !has_json_extension(it->path().string())) continue;
+    auto text = read_file(it->path().string());
+    if (!text || !looks_like_kev(*text)) continue;
+    auto kev = parse_kev(*text, it->path().string());
+    if (!kev) return Unexpected(kev.error());
+    if (!best || kev->date_released > best->kev->date_released) {
+      best = ImportItem{it->path().string(), std::move(*kev)};
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 Result<UpdateReport> import_paths(const std::string& data_dir,
@@ -50,6 +69,13 @@ Result<UpdateReport> import_paths(const std::string& data_dir,
         auto kev = parse_kev(*text, item.path);
         if (!kev) return Unexpected(kev.error());
         item.kev = std::move(*kev);
+        importing_kev = true;
+      }
+    } else if (fs::is_directory(st)) {
+      auto kev = find_kev_in_tree(item.path);
+      if (!kev) return Unexpected(kev.error());
+      if (*kev) {
+        items.push_back(std::move(**kev));
         importing_kev = true;
       }
     }

@@ -10,7 +10,8 @@ namespace sw::vuln::store_sql {
 inline constexpr const char* kSchema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE advisories(
-  rowid INTEGER PRIMARY KEY,
+  rowid INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: index rows of a replaced
+                                             -- advisory must not point at its successor
   id TEXT NOT NULL UNIQUE,
   modified TEXT NOT NULL,
   withdrawn INTEGER NOT NULL,

@@ -132,7 +132,7 @@ class Statement {
 };
 
 // Never NULL (an empty view's data() may be null); the text must outlive the step.
-void bind(sqlite3_stmt* s, int i, std::string_view v) {
+void bind_view(sqlite3_stmt* s, int i, std::string_view v) {
   sqlite3_bind_text(s, i, v.empty() ? "" : v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
 }
 
@@ -185,15 +185,16 @@ class SqliteStore final : public AdvisoryStore {
                   path);
     }
     SW_TRY(store->prepare(store->lookup_release_,
-                          "SELECT body, kev, kev_ransomware, kev_date_added FROM advisories "
-                          "WHERE rowid IN (SELECT adv FROM affected_index WHERE base=?1 AND "
-                          "name=?2 AND (release=?3 OR release='')) ORDER BY id"));
+                          "SELECT a.body, a.kev, a.kev_ransomware, a.kev_date_added, a.rowid "
+                          "FROM affected_index i CROSS JOIN advisories a ON a.rowid = i.adv "
+                          "WHERE i.base=?1 AND i.name=?2 AND (i.release=?3 OR i.release='') "
+                          "ORDER BY a.id"));
     SW_TRY(store->prepare(store->lookup_any_,
-                          "SELECT body, kev, kev_ransomware, kev_date_added FROM advisories "
-                          "WHERE rowid IN (SELECT adv FROM affected_index WHERE base=?1 AND "
-                          "name=?2) ORDER BY id"));
+                          "SELECT a.body, a.kev, a.kev_ransomware, a.kev_date_added, a.rowid "
+                          "FROM affected_index i CROSS JOIN advisories a ON a.rowid = i.adv "
+                          "WHERE i.base=?1 AND i.name=?2 ORDER BY a.id"));
     SW_TRY(store->prepare(store->by_id_,
-                          "SELECT body, kev, kev_ransomware, kev_date_added FROM advisories "
+                          "SELECT body, kev, kev_ransomware, kev_date_added, rowid FROM advisories "
                           "WHERE id=?1 OR rowid IN (SELECT adv FROM aliases WHERE alias=?1) "
                           "ORDER BY id"));
     return std::unique_ptr<AdvisoryStore>(std::move(store));
@@ -204,16 +205,16 @@ class SqliteStore final : public AdvisoryStore {
     std::string norm = normalize_package_name(ecosystem, name);
     sqlite3_stmt* s = parts.release.empty() ? lookup_any_.get() : lookup_release_.get();
     sqlite3_reset(s);
-    bind(s, 1, parts.base);
-    bind(s, 2, norm);
-    if (!parts.release.empty()) bind(s, 3, parts.release);
+    bind_view(s, 1, parts.base);
+    bind_view(s, 2, norm);
+    if (!parts.release.empty()) bind_view(s, 3, parts.release);
     return collect(s);
   }
 
   Result<std::vector<Advisory>> by_id(std::string_view id_or_alias) override {
     sqlite3_stmt* s = by_id_.get();
     sqlite3_reset(s);
-    bind(s, 1, id_or_alias);
+    bind_view(s, 1, id_or_alias);
     return collect(s);
   }
 
@@ -291,7 +292,12 @@ class SqliteStore final : public AdvisoryStore {
   Result<std::vector<Advisory>> collect(sqlite3_stmt* s) {
     std::vector<Advisory> out;
     int rc;
+    sqlite3_int64 last = -1;
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      // The same advisory once, however many index rows led to it (rows come ordered by id).
+      sqlite3_int64 rowid = sqlite3_column_int64(s, 4);
+      if (rowid == last) continue;
+      last = rowid;
       const void* blob = sqlite3_column_blob(s, 0);
       auto size = static_cast<size_t>(sqlite3_column_bytes(s, 0));
       auto adv = decode_advisory(

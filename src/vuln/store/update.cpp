@@ -258,12 +258,12 @@ Result<void> check_zip_structure(const std::string& bytes, const std::string& na
     while ((got = zip_fread(f, buf.data(), buf.size())) > 0) {
     }
     if (got < 0) {
-      const char* member = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
+      const char* member_name = zip_get_name(z, static_cast<zip_uint64_t>(i), 0);
+      std::string member = member_name != nullptr ? member_name : "?";
       std::string msg = zip_file_strerror(f);
       zip_fclose(f);
       zip_discard(z);
-      return fail(Errc::kParse,
-                  fmt::format("zip member {}: {}", member != nullptr ? member : "?", msg), name);
+      return fail(Errc::kParse, fmt::format("zip member {}: {}", member, msg), name);
     }
     zip_fclose(f);
   }
