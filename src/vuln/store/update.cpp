@@ -559,9 +559,22 @@ Result<UpdateReport> update_store(const UpdateOptions& o) {
   }
 
   std::string db = store_path(o.data_dir);
-  bool store_ok = open_store(o.data_dir).has_value();
+  auto current = open_store(o.data_dir);
   bool any_cached = !cached_archives(o.data_dir).empty();
-  if (!changed && (store_ok || !any_cached)) return report;
+  if (!changed && (current || !any_cached)) {
+    // Nothing new: the counts of the unchanged sources come from the store as it is.
+    if (current) {
+      if (auto st = (*current)->status()) {
+        for (auto& sr : report.sources) {
+          for (const auto& info : st->sources) {
+            if (info.name == sr.name) sr.advisories = info.advisories;
+          }
+        }
+      }
+    }
+    return report;
+  }
+  current = fail(Errc::kNotFound, "closed");  // the rebuild replaces it
 
   auto built = rebuild_from_archives(o.data_dir, report);
   if (!built) return Unexpected(built.error());
