@@ -99,8 +99,8 @@ int main(int argc, char** argv) {
   if (const char* e = std::getenv("SW_OSV_DATA")) data = e;
   if (argc > 1 && argv[1][0] != '-') {
     data = argv[1];
+    for (int i = 1; i + 1 < argc; ++i) argv[i] = argv[i + 1];
     --argc;
-    ++argv;
   }
   if (data.empty()) {
     std::fprintf(stderr, "usage: SW_OSV_DATA=PATH %s (or %s PATH)\n", argv[0], argv[0]);

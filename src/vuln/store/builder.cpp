@@ -4,6 +4,7 @@
 // and renamed over the old store (POSIX rename(2) atomicity), the directory fsync'ed after.
 #include "vuln/store/builder.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <filesystem>
@@ -101,12 +102,13 @@ Result<std::unique_ptr<StoreBuilder>> StoreBuilder::create(const std::string& da
               "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"));
   SW_TRY(b->exec(store_sql::kSchema));
   auto ins = b->prepare(
-      "INSERT INTO advisories(id, modified, withdrawn, source, severity, body) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+      "INSERT INTO advisories(id, modified, withdrawn, source, severity, body, affected) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
   if (!ins) return Unexpected(ins.error());
   b->insert_advisory_ = *ins;
   auto idx = b->prepare(
-      "INSERT OR IGNORE INTO affected_index(base, name, release, adv) VALUES (?1, ?2, ?3, ?4)");
+      "INSERT INTO affected_index(base, name, release, adv, entries) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
   if (!idx) return Unexpected(idx.error());
   b->insert_index_ = *idx;
   auto al = b->prepare("INSERT OR IGNORE INTO aliases(alias, adv) VALUES (?1, ?2)");
@@ -242,8 +244,9 @@ Result<size_t> StoreBuilder::carry_over(const std::string& db_path,
     SW_TRY(
         exec("INSERT INTO main.sources SELECT * FROM old.sources "
              "  WHERE name IN (SELECT name FROM temp.keep_sources);"
-             "INSERT INTO main.advisories(rowid, id, modified, withdrawn, source, severity, body) "
-             "  SELECT rowid, id, modified, withdrawn, source, severity, body FROM old.advisories "
+             "INSERT INTO main.advisories(rowid, id, modified, withdrawn, source, severity, "
+             "  body, affected) SELECT rowid, id, modified, withdrawn, source, severity, body, "
+             "  affected FROM old.advisories "
              "  WHERE source IN (SELECT name FROM temp.keep_sources);"
              "INSERT INTO main.affected_index SELECT * FROM old.affected_index "
              "  WHERE adv IN (SELECT rowid FROM main.advisories);"
@@ -317,7 +320,10 @@ Result<void> StoreBuilder::add(Advisory&& a) {
       return Unexpected(sqlite_error("replace advisory " + a.id));
     }
   }
-  std::string body = encode_advisory(a);
+  std::string body = encode_advisory(a, false);
+  std::vector<const Affected*> all;
+  for (const auto& af : a.affected) all.push_back(&af);
+  std::string affected = encode_affected_list(all);
   sqlite3_stmt* s = insert_advisory_;
   sqlite3_reset(s);
   bind_text(s, 1, a.id);
@@ -326,19 +332,38 @@ Result<void> StoreBuilder::add(Advisory&& a) {
   bind_text(s, 4, source_);
   bind_text(s, 5, severity_summary(a));
   sqlite3_bind_blob(s, 6, body.data(), static_cast<int>(body.size()), SQLITE_STATIC);
+  sqlite3_bind_blob(s, 7, affected.data(), static_cast<int>(affected.size()), SQLITE_STATIC);
   if (sqlite3_step(s) != SQLITE_DONE) return Unexpected(sqlite_error("add advisory " + a.id));
   sqlite3_int64 rowid = sqlite3_last_insert_rowid(db_);
   if (a.withdrawn.empty()) {
+    // One index row per package (base, release, normalised name), with all its entries.
+    struct Key {
+      std::string_view base, release;
+      std::string name;
+      bool operator==(const Key&) const = default;
+    };
+    std::vector<std::pair<Key, std::vector<const Affected*>>> groups;
     for (const auto& af : a.affected) {
       if (af.ecosystem.empty() || af.name.empty()) continue;  // GIT-only entries: no package
       EcosystemParts parts = split_ecosystem(af.ecosystem);
-      std::string name = normalize_package_name(af.ecosystem, af.name);
+      Key key{parts.base, parts.release, normalize_package_name(af.ecosystem, af.name)};
+      auto it =
+          std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == key; });
+      if (it == groups.end()) {
+        groups.push_back({std::move(key), {&af}});
+      } else {
+        it->second.push_back(&af);
+      }
+    }
+    for (const auto& [key, entries] : groups) {
+      std::string blob = encode_affected_list(entries);
       sqlite3_stmt* x = insert_index_;
       sqlite3_reset(x);
-      bind_text(x, 1, parts.base);
-      bind_text(x, 2, name);
-      bind_text(x, 3, parts.release);
+      bind_text(x, 1, key.base);
+      bind_text(x, 2, key.name);
+      bind_text(x, 3, key.release);
       sqlite3_bind_int64(x, 4, rowid);
+      sqlite3_bind_blob(x, 5, blob.data(), static_cast<int>(blob.size()), SQLITE_STATIC);
       if (sqlite3_step(x) != SQLITE_DONE) return Unexpected(sqlite_error("index " + a.id));
     }
   }

@@ -75,6 +75,19 @@ class Reader {
     s.assign(in_.substr(pos_, n));
     pos_ += n;
   }
+  std::string_view view() {
+    size_t n = count();
+    if (!ok_) return {};
+    std::string_view v = in_.substr(pos_, n);
+    pos_ += n;
+    return v;
+  }
+  void skip_strs(size_t per_item) {
+    size_t n = count();
+    for (size_t i = 0; i < n * per_item && ok_; ++i) view();
+  }
+  size_t pos() const { return pos_; }
+  void seek(size_t p) { pos_ = p; }
   void strs(std::vector<std::string>& v) {
     size_t n = count();
     v.resize(n);
@@ -101,7 +114,59 @@ class Reader {
 
 }  // namespace
 
-std::string encode_advisory(const Advisory& a) {
+namespace {
+
+Result<void> read_affected_rest(Reader& r, Affected& af);
+
+void write_affected(Writer& w, const Affected& af) {
+  w.str(af.ecosystem);
+  w.str(af.name);
+  w.str(af.purl);
+  w.uint(af.ranges.size());
+  for (const auto& r : af.ranges) {
+    w.byte(static_cast<unsigned char>(r.type));
+    w.str(r.repo);
+    w.uint(r.events.size());
+    for (const auto& e : r.events) {
+      w.byte(static_cast<unsigned char>(e.kind));
+      w.str(e.value);
+    }
+  }
+  w.strs(af.versions);
+  w.severities(af.severity);
+  w.str(af.db_severity);
+}
+
+}  // namespace
+
+std::string encode_affected_list(const std::vector<const Affected*>& entries) {
+  Writer w;
+  w.byte(kAdvisoryCodecVersion);
+  w.uint(entries.size());
+  for (const Affected* af : entries) write_affected(w, *af);
+  return w.take();
+}
+
+Result<void> decode_affected_list(std::string_view bytes, std::vector<Affected>& out) {
+  Reader r(bytes);
+  if (r.byte() != kAdvisoryCodecVersion || !r.ok()) {
+    return fail(Errc::kParse, "affected list: unknown encoding version");
+  }
+  size_t n = r.count();
+  for (size_t i = 0; i < n && r.ok(); ++i) {
+    Affected& af = out.emplace_back();
+    r.str(af.ecosystem);
+    r.str(af.name);
+    SW_TRY(read_affected_rest(r, af));
+  }
+  if (!r.ok()) return fail(Errc::kParse, "affected list: truncated");
+  if (!r.at_end()) return fail(Errc::kParse, "affected list: trailing bytes");
+  return {};
+}
+
+std::string encode_advisory(const Advisory& a) { return encode_advisory(a, true); }
+
+std::string encode_advisory(const Advisory& a, bool with_affected) {
   Writer w;
   w.byte(kAdvisoryCodecVersion);
   w.str(a.id);
@@ -113,24 +178,9 @@ std::string encode_advisory(const Advisory& a) {
   w.strs(a.aliases);
   w.strs(a.related);
   w.severities(a.severity);
-  w.uint(a.affected.size());
-  for (const auto& af : a.affected) {
-    w.str(af.ecosystem);
-    w.str(af.name);
-    w.str(af.purl);
-    w.uint(af.ranges.size());
-    for (const auto& r : af.ranges) {
-      w.byte(static_cast<unsigned char>(r.type));
-      w.str(r.repo);
-      w.uint(r.events.size());
-      for (const auto& e : r.events) {
-        w.byte(static_cast<unsigned char>(e.kind));
-        w.str(e.value);
-      }
-    }
-    w.strs(af.versions);
-    w.severities(af.severity);
-    w.str(af.db_severity);
+  w.uint(with_affected ? a.affected.size() : 0);
+  if (with_affected) {
+    for (const auto& af : a.affected) write_affected(w, af);
   }
   w.strs(a.references);
   w.str(a.db_severity);
@@ -138,7 +188,63 @@ std::string encode_advisory(const Advisory& a) {
   return w.take();
 }
 
+namespace {
+
+// The fields of one affected entry after its ecosystem and name.
+Result<void> read_affected_rest(Reader& r, Affected& af) {
+  r.str(af.purl);
+  size_t n_ranges = r.count();
+  af.ranges.resize(n_ranges);
+  for (auto& range : af.ranges) {
+    unsigned char type = r.byte();
+    if (type > static_cast<unsigned char>(RangeType::kGit)) {
+      return fail(Errc::kParse, "advisory body: bad range type");
+    }
+    range.type = static_cast<RangeType>(type);
+    r.str(range.repo);
+    size_t n_events = r.count();
+    range.events.resize(n_events);
+    for (auto& e : range.events) {
+      unsigned char kind = r.byte();
+      if (kind > static_cast<unsigned char>(RangeEvent::Kind::kLimit)) {
+        return fail(Errc::kParse, "advisory body: bad event kind");
+      }
+      e.kind = static_cast<RangeEvent::Kind>(kind);
+      r.str(e.value);
+    }
+    if (!r.ok()) return {};
+  }
+  r.strs(af.versions);
+  r.severities(af.severity);
+  r.str(af.db_severity);
+  return {};
+}
+
+// Skips one encoded affected entry (after its ecosystem and name) without allocating.
+void skip_affected_rest(Reader& r) {
+  r.view();  // purl
+  size_t n_ranges = r.count();
+  for (size_t i = 0; i < n_ranges && r.ok(); ++i) {
+    r.byte();
+    r.view();
+    size_t n_events = r.count();
+    for (size_t e = 0; e < n_events && r.ok(); ++e) {
+      r.byte();
+      r.view();
+    }
+  }
+  r.skip_strs(1);  // versions
+  r.skip_strs(2);  // severity
+  r.view();        // db_severity
+}
+
+}  // namespace
+
 Result<Advisory> decode_advisory(std::string_view bytes) {
+  return decode_advisory(bytes, AffectedFilter());
+}
+
+Result<Advisory> decode_advisory(std::string_view bytes, const AffectedFilter& keep) {
   Reader r(bytes);
   if (r.byte() != kAdvisoryCodecVersion || !r.ok()) {
     return fail(Errc::kParse, "advisory body: unknown encoding version");
@@ -154,36 +260,18 @@ Result<Advisory> decode_advisory(std::string_view bytes) {
   r.strs(a.related);
   r.severities(a.severity);
   size_t n_affected = r.count();
-  a.affected.resize(n_affected);
-  for (auto& af : a.affected) {
-    r.str(af.ecosystem);
-    r.str(af.name);
-    r.str(af.purl);
-    size_t n_ranges = r.count();
-    af.ranges.resize(n_ranges);
-    for (auto& range : af.ranges) {
-      unsigned char type = r.byte();
-      if (type > static_cast<unsigned char>(RangeType::kGit)) {
-        return fail(Errc::kParse, "advisory body: bad range type");
-      }
-      range.type = static_cast<RangeType>(type);
-      r.str(range.repo);
-      size_t n_events = r.count();
-      range.events.resize(n_events);
-      for (auto& e : range.events) {
-        unsigned char kind = r.byte();
-        if (kind > static_cast<unsigned char>(RangeEvent::Kind::kLimit)) {
-          return fail(Errc::kParse, "advisory body: bad event kind");
-        }
-        e.kind = static_cast<RangeEvent::Kind>(kind);
-        r.str(e.value);
-      }
-      if (!r.ok()) break;
+  a.affected.reserve(keep ? 1 : n_affected);
+  for (size_t k = 0; k < n_affected && r.ok(); ++k) {
+    std::string_view eco = r.view();
+    std::string_view name = r.view();
+    if (keep && !keep(eco, name)) {
+      skip_affected_rest(r);
+      continue;
     }
-    r.strs(af.versions);
-    r.severities(af.severity);
-    r.str(af.db_severity);
-    if (!r.ok()) break;
+    Affected& af = a.affected.emplace_back();
+    af.ecosystem.assign(eco);
+    af.name.assign(name);
+    SW_TRY(read_affected_rest(r, af));
   }
   r.strs(a.references);
   r.str(a.db_severity);

@@ -8,8 +8,10 @@
 // returns kParse on a truncated or foreign blob (the file is ours, but a disk can lie).
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 #include "vuln/osv/advisory.h"
@@ -19,6 +21,17 @@ namespace sw::vuln {
 inline constexpr unsigned char kAdvisoryCodecVersion = 1;
 
 std::string encode_advisory(const Advisory& advisory);
+// Without the affected entries (an empty list): the store keeps those apart (below).
+std::string encode_advisory(const Advisory& advisory, bool with_affected);
 Result<Advisory> decode_advisory(std::string_view bytes);
+// Decodes only the affected entries `keep(ecosystem, name)` accepts, skipping the others without
+// allocating (a distro advisory lists hundreds of binary packages; a lookup wants one).
+using AffectedFilter = std::function<bool(std::string_view ecosystem, std::string_view name)>;
+Result<Advisory> decode_advisory(std::string_view bytes, const AffectedFilter& keep);
+// A list of affected entries alone (one byte version, count, entries as above): what an index
+// row carries for its package, so a lookup never walks the other entries of the advisory.
+std::string encode_affected_list(const std::vector<const Affected*>& entries);
+// Appends the decoded entries to `out`.
+Result<void> decode_affected_list(std::string_view bytes, std::vector<Affected>& out);
 
 }  // namespace sw::vuln

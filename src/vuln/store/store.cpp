@@ -170,6 +170,11 @@ class SqliteStore final : public AdvisoryStore {
     int rc = sqlite3_open_v2(sqlite_uri(abs, "mode=ro&immutable=1").c_str(), &store->db_,
                              SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     if (rc != SQLITE_OK) return fail(Errc::kIo, store->sqlite_message("cannot open"), path);
+    // Lookups read blobs spread over the whole file: map it (the mapping, like the descriptor,
+    // stays on the old inode when an update renames a new store over it) and keep a page cache
+    // bigger than the 2 MB default for what mmap cannot serve.
+    sqlite3_exec(store->db_, "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-32768;", nullptr,
+                 nullptr, nullptr);
     // Reading the schema version now also proves the file is a store of ours.
     Statement s;
     SW_TRY(store->prepare(s, "SELECT value FROM meta WHERE key='schema_version'"));
@@ -184,19 +189,22 @@ class SqliteStore final : public AdvisoryStore {
                               version, kStoreSchemaVersion),
                   path);
     }
-    SW_TRY(store->prepare(store->lookup_release_,
-                          "SELECT a.body, a.kev, a.kev_ransomware, a.kev_date_added, a.rowid "
-                          "FROM affected_index i CROSS JOIN advisories a ON a.rowid = i.adv "
-                          "WHERE i.base=?1 AND i.name=?2 AND (i.release=?3 OR i.release='') "
-                          "ORDER BY a.id"));
-    SW_TRY(store->prepare(store->lookup_any_,
-                          "SELECT a.body, a.kev, a.kev_ransomware, a.kev_date_added, a.rowid "
-                          "FROM affected_index i CROSS JOIN advisories a ON a.rowid = i.adv "
-                          "WHERE i.base=?1 AND i.name=?2 ORDER BY a.id"));
-    SW_TRY(store->prepare(store->by_id_,
-                          "SELECT body, kev, kev_ransomware, kev_date_added, rowid FROM advisories "
-                          "WHERE id=?1 OR rowid IN (SELECT adv FROM aliases WHERE alias=?1) "
-                          "ORDER BY id"));
+    SW_TRY(store->prepare(
+        store->lookup_release_,
+        "SELECT a.body, a.kev, a.kev_ransomware, a.kev_date_added, a.rowid, i.entries "
+        "FROM affected_index i CROSS JOIN advisories a ON a.rowid = i.adv "
+        "WHERE i.base=?1 AND i.name=?2 AND (i.release=?3 OR i.release='') "
+        "ORDER BY a.id"));
+    SW_TRY(store->prepare(
+        store->lookup_any_,
+        "SELECT a.body, a.kev, a.kev_ransomware, a.kev_date_added, a.rowid, i.entries "
+        "FROM affected_index i CROSS JOIN advisories a ON a.rowid = i.adv "
+        "WHERE i.base=?1 AND i.name=?2 ORDER BY a.id"));
+    SW_TRY(store->prepare(
+        store->by_id_,
+        "SELECT body, kev, kev_ransomware, kev_date_added, rowid, affected FROM advisories "
+        "WHERE id=?1 OR rowid IN (SELECT adv FROM aliases WHERE alias=?1) "
+        "ORDER BY id"));
     return std::unique_ptr<AdvisoryStore>(std::move(store));
   }
 
@@ -289,27 +297,36 @@ class SqliteStore final : public AdvisoryStore {
     return {};
   }
 
+  // Rows: body, kev, kev_ransomware, kev_date_added, rowid, affected entries. Rows of the same
+  // advisory (index rows for "Debian" and "Debian:12") come together (ordered by id): their
+  // entries are merged into one advisory.
   Result<std::vector<Advisory>> collect(sqlite3_stmt* s) {
     std::vector<Advisory> out;
     int rc;
     sqlite3_int64 last = -1;
+    auto blob_of = [s](int i) {
+      const void* blob = sqlite3_column_blob(s, i);
+      auto size = static_cast<size_t>(sqlite3_column_bytes(s, i));
+      return std::string_view(blob == nullptr ? "" : static_cast<const char*>(blob), size);
+    };
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-      // The same advisory once, however many index rows led to it (rows come ordered by id).
       sqlite3_int64 rowid = sqlite3_column_int64(s, 4);
-      if (rowid == last) continue;
-      last = rowid;
-      const void* blob = sqlite3_column_blob(s, 0);
-      auto size = static_cast<size_t>(sqlite3_column_bytes(s, 0));
-      auto adv = decode_advisory(
-          std::string_view(blob == nullptr ? "" : static_cast<const char*>(blob), size));
-      if (!adv) {
-        sqlite3_reset(s);
-        return fail(Errc::kParse, adv.error().message(), path_);
+      if (rowid != last) {
+        auto adv = decode_advisory(blob_of(0));
+        if (!adv) {
+          sqlite3_reset(s);
+          return fail(Errc::kParse, adv.error().message(), path_);
+        }
+        adv->kev = sqlite3_column_int(s, 1) != 0;
+        adv->kev_ransomware = sqlite3_column_int(s, 2) != 0;
+        adv->kev_date_added = column_text(s, 3);
+        out.push_back(std::move(*adv));
+        last = rowid;
       }
-      adv->kev = sqlite3_column_int(s, 1) != 0;
-      adv->kev_ransomware = sqlite3_column_int(s, 2) != 0;
-      adv->kev_date_added = column_text(s, 3);
-      out.push_back(std::move(*adv));
+      if (auto r = decode_affected_list(blob_of(5), out.back().affected); !r) {
+        sqlite3_reset(s);
+        return fail(Errc::kParse, r.error().message(), path_);
+      }
     }
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) return fail(Errc::kIo, sqlite_message("lookup"), path_);

@@ -51,10 +51,12 @@ class AdvisoryStore {
   virtual ~AdvisoryStore() = default;
   // Every non-withdrawn advisory with an `affected` entry for this package. `ecosystem` as the
   // inventory gives it ("Debian:12"): entries for the same base ecosystem and release match.
+  // Each advisory's `affected` holds only the entries for this package (a distro advisory lists
+  // hundreds of binary packages; decoding them all would cost 30 us per advisory).
   virtual Result<std::vector<Advisory>> lookup(std::string_view ecosystem,
                                                std::string_view name) = 0;
   virtual Result<StoreStatus> status() = 0;
-  // The advisories with this id or alias (withdrawn included, for `explain`-style lookups).
+  // The advisories with this id or alias, whole (withdrawn included, for `explain`-style lookups).
   virtual Result<std::vector<Advisory>> by_id(std::string_view id_or_alias) {
     (void)id_or_alias;
     return fail(Errc::kUnsupported, "lookup by id not supported by this store");

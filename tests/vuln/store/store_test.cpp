@@ -401,3 +401,39 @@ TEST(Store, DefaultDataDirFollowsXdg) {
 
 }  // namespace
 }  // namespace sw::vuln
+
+namespace sw::vuln {
+namespace {
+
+TEST(Store, LookupKeepsOnlyTheQueriedPackagesEntriesByIdKeepsAll) {
+  test::FixtureRoot dir;
+  Advisory a = make("ALSA-1", "AlmaLinux:9", "kernel");
+  for (const char* n : {"kernel-devel", "kernel-headers", "bpftool"}) {
+    Affected af = a.affected.front();
+    af.name = n;
+    a.affected.push_back(af);
+  }
+  Affected other = a.affected.front();
+  other.ecosystem = "AlmaLinux:8";
+  a.affected.push_back(other);
+  ASSERT_TRUE(build(dir.path(), {a}));
+  auto s = open_store(dir.path());
+  ASSERT_TRUE(s);
+  auto r = (*s)->lookup("AlmaLinux:9", "kernel-headers");
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->size(), 1u);
+  ASSERT_EQ(r->front().affected.size(), 1u);
+  EXPECT_EQ(r->front().affected[0].name, "kernel-headers");
+  EXPECT_EQ(r->front().affected[0].ranges[0].events[1].value, "1.2.3");
+  auto any = (*s)->lookup("AlmaLinux", "kernel");
+  ASSERT_TRUE(any);
+  ASSERT_EQ(any->size(), 1u);
+  EXPECT_EQ(any->front().affected.size(), 2u);  // AlmaLinux:9 and AlmaLinux:8
+  auto whole = (*s)->by_id("ALSA-1");
+  ASSERT_TRUE(whole);
+  ASSERT_EQ(whole->size(), 1u);
+  EXPECT_EQ(whole->front().affected.size(), 5u);
+}
+
+}  // namespace
+}  // namespace sw::vuln
