@@ -22,5 +22,7 @@ void add_checks(CLI::App& app, int& exit_code);
 void add_vuln(CLI::App& app, int& exit_code);
 void add_vuln_scan(CLI::App& vuln, int& exit_code);
 void add_vuln_compare(CLI::App& vuln, int& exit_code);
+// `db update|import|status` (cmd_db.cpp).
+void add_db(CLI::App& app, int& exit_code);
 
 }  // namespace sw::cli
