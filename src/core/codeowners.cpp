@@ -17,7 +17,12 @@ namespace fs = std::filesystem;
 
 bool matches_at(std::string_view pattern, std::string_view path, bool dir_only) {
   if (!dir_only && glob_match(pattern, path, true)) return true;
-  // A pattern naming a directory covers everything below it.
+  // A pattern naming a directory covers everything below it; one whose last segment is a
+  // wildcard ("docs/*") covers only what it names (GitHub: docs/* does not own docs/a/b.md).
+  const size_t slash = pattern.rfind('/');
+  const std::string_view last =
+      slash == std::string_view::npos ? pattern : pattern.substr(slash + 1);
+  if (!dir_only && last.find('*') != std::string_view::npos) return false;
   const std::string contents = std::string(pattern) + "/**";
   return glob_match(contents, path, true);
 }

@@ -32,10 +32,10 @@ struct ScanOptions {
   // mode) or only `home_uid`'s.
   bool all_homes = true;
   uint32_t home_uid = 0;
-  bool walk = true;      // walk the filesystem for the permission checks (--no-walk turns it off)
-  std::string data_dir;  // advisory store; empty: vuln::default_data_dir()
-  std::vector<std::string> paths;         // project paths whose lockfiles are checked
-  std::vector<std::string> ignore_files;  // vulnerability ignore files (vuln/ignore.h)
+  bool walk = true;  // walk the filesystem for the permission checks (--no-walk turns it off)
+  std::string data_dir = {};                   // advisory store; empty: vuln::default_data_dir()
+  std::vector<std::string> paths = {};         // project paths whose lockfiles are checked
+  std::vector<std::string> ignore_files = {};  // vulnerability ignore files (vuln/ignore.h)
 };
 
 class ScanContext {

@@ -24,38 +24,6 @@ std::string_view base_of(std::string_view ecosystem) {
   return ecosystem.substr(0, ecosystem.find(':'));
 }
 
-// PEP 503 name normalisation: lower case, runs of "-", "_", "." become one "-".
-std::string pep503(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    if (c == '-' || c == '_' || c == '.') {
-      if (out.empty() || out.back() != '-') out += '-';
-    } else {
-      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    }
-  }
-  return out;
-}
-
-bool same_name(std::string_view ecosystem, std::string_view a, std::string_view b) {
-  const std::string_view base = base_of(ecosystem);
-  if (base == "PyPI") return pep503(a) == pep503(b);
-  // Composer and NuGet names are case-insensitive; the rest are exact.
-  if (base == "Packagist" || base == "NuGet") return lower(a) == lower(b);
-  return a == b;
-}
-
-// An advisory's affected entry applies to the package when the base ecosystem is the same and the
-// release is the same or the entry names no release ("Debian" covers "Debian:12").
-bool applies(const Affected& affected, const Package& package) {
-  if (base_of(affected.ecosystem) != base_of(package.ecosystem)) return false;
-  if (affected.ecosystem.size() > base_of(affected.ecosystem).size() &&
-      affected.ecosystem != package.ecosystem) {
-    return false;
-  }
-  return same_name(package.ecosystem, affected.name, package.name);
-}
-
 std::optional<Severity> severity_word(std::string_view word) {
   const std::string w = lower(word);
   if (w == "critical") return Severity::kCritical;
@@ -149,7 +117,7 @@ MatchResult match_packages(const std::vector<Package>& packages, AdvisoryStore& 
       Hit hit;
       bool affected_here = false;
       for (const Affected& affected : advisory.affected) {
-        if (!applies(affected, package)) continue;
+        if (!affected_matches(affected, package.ecosystem, package.name)) continue;
         std::vector<Error> warnings;
         auto is = is_affected(affected, package.version, *scheme, &warnings);
         for (auto& w : warnings) {
@@ -198,10 +166,18 @@ void compute_upgrades(MatchResult& result) {
     };
     // Candidates: every fixed version above the installed one, ascending.
     std::vector<std::string> candidates;
+    // (every "fixed" event of the package's ranges, not only those of the ranges holding the
+    // installed version: a fix can be affected again by a later range, and the next fix clears it)
     for (size_t h : open) {
-      for (const auto& f : pr.hits[h].fixed) {
-        auto c = scheme->compare(f, pr.package.version);
-        if (c && *c > 0) candidates.push_back(f);
+      for (const Affected& affected : pr.hits[h].affected) {
+        for (const Range& range : affected.ranges) {
+          if (range.type == RangeType::kGit) continue;
+          for (const RangeEvent& e : range.events) {
+            if (e.kind != RangeEvent::Kind::kFixed) continue;
+            auto c = scheme->compare(e.value, pr.package.version);
+            if (c && *c > 0) candidates.push_back(e.value);
+          }
+        }
       }
     }
     std::sort(candidates.begin(), candidates.end(), less);

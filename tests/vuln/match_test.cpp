@@ -130,10 +130,10 @@ TEST(Match, UncheckablePackagesSayWhy) {
   FakeStore store;
   Package unknown = pkg("x", "1.0", "NoSuchEcosystem");
   Package no_db = pkg("y", "1.0", "npm");
-  Package bad = pkg("z", "not a version!!", "PyPI");
+  Package bad = pkg("z", "not a version!!", "Go");
   Package commit = pkg("w", "", "PyPI");
   commit.commit = "0123456789abcdef0123";
-  auto r = match_packages({unknown, no_db, bad, commit}, store, {"PyPI"});
+  auto r = match_packages({unknown, no_db, bad, commit}, store, {"PyPI", "Go"});
   ASSERT_EQ(r.packages.size(), 4u);
   EXPECT_EQ(r.unchecked, 4u);
   EXPECT_NE(r.packages[0].problem.find("unknown ecosystem"), std::string::npos);

@@ -281,6 +281,12 @@ Result<PurlPackage> purl_to_osv(const Purl& p) {
     } else if (ns == "ubuntu") {
       out.ecosystem = "Ubuntu";
       release = major_minor_of(distro_version(p.qualifier("distro"), "ubuntu", ubuntu_codename));
+      // OSV names Ubuntu's long-term releases (even years, .04) "Ubuntu:22.04:LTS", as
+      // os-release-based inventories do (inventory/os_release.cpp).
+      if (release.size() == 5 && release.substr(2) == ".04" &&
+          std::isdigit(static_cast<unsigned char>(release[1])) && (release[1] - '0') % 2 == 0) {
+        release += ":LTS";
+      }
     } else {
       return unsupported(p, "deb namespace is not debian or ubuntu");
     }

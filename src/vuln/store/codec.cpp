@@ -26,7 +26,7 @@ class Writer {
     uint(v.size());
     for (const auto& s : v) str(s);
   }
-  void severities(const std::vector<Severity>& v) {
+  void severities(const std::vector<SeverityScore>& v) {
     uint(v.size());
     for (const auto& s : v) {
       str(s.type);
@@ -93,7 +93,7 @@ class Reader {
     v.resize(n);
     for (auto& s : v) str(s);
   }
-  void severities(std::vector<Severity>& v) {
+  void severities(std::vector<SeverityScore>& v) {
     size_t n = count();
     v.resize(n);
     for (auto& s : v) {

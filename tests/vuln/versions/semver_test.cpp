@@ -58,7 +58,7 @@ TEST(SemverTest, Rejects) {
 }
 
 TEST(SemverTest, EcosystemsUsingIt) {
-  for (const char* eco : {"npm", "crates.io", "Hex", "SwiftURL", "Bitnami"}) {
+  for (const char* eco : {"npm", "crates.io", "Hex", "SwiftURL"}) {
     EXPECT_EQ(scheme_for_ecosystem(eco), &sv()) << eco;
   }
 }
