@@ -157,9 +157,11 @@ void add_scan(CLI::App& app, int& exit_code) {
                   "~/.config/shieldwall/, /etc/shieldwall/)")
       ->type_name("FILE");
   cmd->add_option("--only", args->only, "run only checks matching GLOB (repeatable)")
-      ->type_name("GLOB");
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   cmd->add_option("--skip", args->skip, "skip checks matching GLOB (repeatable)")
-      ->type_name("GLOB");
+      ->type_name("GLOB")
+      ->allow_extra_args(false);
   cmd->add_flag("--no-walk", args->no_walk,
                 "do not walk the filesystem (file-permission checks "
                 "that need it become not applicable)");
@@ -175,8 +177,9 @@ void add_scan(CLI::App& app, int& exit_code) {
                   "advisory database directory (default: $XDG_DATA_HOME/shieldwall)")
       ->type_name("DIR");
   cmd->add_option("--ignore", args->ignore,
-                  "vulnerability ignore file (TOML [[ignore]] entries; repeatable)")
-      ->type_name("FILE");
+                  "vulnerability ignore file with [[ignore]] entries (repeatable)")
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   cmd->callback([args, &exit_code] { exit_code = run_scan(*args); });
 }
 

@@ -172,6 +172,14 @@ int run_vuln(const VulnArgs& args) {
     record.family = std::string(registered->info->family);
     record.status = out.issues().empty() ? CheckStatus::kPass : CheckStatus::kFail;
     record.detail = out.issues().empty() ? scan::clean_summary(run, db) : "";
+    if (out.issues().empty() && !run.match.packages.empty() &&
+        run.match.unchecked == run.match.packages.size()) {
+      // Nothing could be checked: that is not a clean result.
+      record.status = CheckStatus::kError;
+      record.detail = fmt::format("none of the {} packages could be checked: {}",
+                                  run.match.packages.size(), run.match.packages.front().problem);
+      report.errors.push_back(record.detail);
+    }
     report.checks.push_back(std::move(record));
     if (fail_on.kev) {
       for (const auto& up : run.match.upgrades) {
@@ -210,13 +218,15 @@ void add_vuln_scan(CLI::App& vuln, int& exit_code) {
   vuln.add_option("--root", args->root, "check the OS packages of the filesystem mounted at DIR")
       ->type_name("DIR");
   vuln.add_option("--sbom", args->sboms, "check the packages of a CycloneDX or SPDX JSON SBOM")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   vuln.add_option("--data-dir", args->data_dir,
                   "advisory database directory (default: $XDG_DATA_HOME/shieldwall)")
       ->type_name("DIR");
   vuln.add_option("--ignore", args->ignore,
                   "ignore file with [[ignore]] entries (default: ./shieldwall-ignore.toml)")
-      ->type_name("FILE");
+      ->type_name("FILE")
+      ->allow_extra_args(false);
   vuln.add_option("-c,--config", args->config, "config file (ownership rules)")->type_name("FILE");
   vuln.add_option("--fail-on", args->fail_on,
                   "exit 1 when a finding is at or above SEVERITY, or with 'kev' when any is "

@@ -48,7 +48,29 @@ std::string upper(std::string_view s) {
 }
 
 // Wraps `text` at word boundaries to kWidth, every line after the first indented by `indent`.
+std::string wrap_line(std::string_view text, size_t first_col, size_t indent);
+
+// Wraps each line of `text` on its own (evidence may hold one line per item), every line after
+// the first starting at `indent`.
 std::string wrap_text(std::string_view text, size_t first_col, size_t indent) {
+  std::string out;
+  size_t start = 0;
+  while (true) {
+    const size_t nl = text.find('\n', start);
+    const std::string_view line =
+        text.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
+    if (start > 0) {
+      out += '\n';
+      out.append(indent, ' ');
+    }
+    out += wrap_line(line, start == 0 ? first_col : indent, indent);
+    if (nl == std::string_view::npos) break;
+    start = nl + 1;
+  }
+  return out;
+}
+
+std::string wrap_line(std::string_view text, size_t first_col, size_t indent) {
   std::string out;
   size_t col = first_col;
   size_t i = 0;

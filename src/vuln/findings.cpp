@@ -92,6 +92,11 @@ UpgradeText describe_upgrade(const MatchResult& result, const Upgrade& up) {
   order.insert(order.end(), up.remaining.begin(), up.remaining.end());
   std::sort(order.begin(), order.end());  // hits are already KEV-first, worst first
   bool ransomware = false;
+  // Ten advisories in full, the rest by id, so that a package with a hundred advisories stays
+  // readable; every id is in the JSON report's packages[] and in the references.
+  constexpr size_t kDetailed = 10;
+  std::string more;
+  size_t shown_count = 0;
   for (size_t h : order) {
     const Hit& hit = pr.hits[h];
     const Advisory& a = hit.advisory;
@@ -112,12 +117,24 @@ UpgradeText describe_upgrade(const MatchResult& result, const Upgrade& up) {
         std::find(up.remaining.begin(), up.remaining.end(), h) == up.remaining.end();
     std::string summary = a.summary;
     if (summary.size() > 160) summary = summary.substr(0, 157) + "...";
-    if (!t.evidence.empty()) t.evidence += "\n";
-    t.evidence += fmt::format(
-        "{}{}: {} {}{}{}{}", a.id, aliases, severity_name(hit.rating.severity), hit.rating.source,
-        kev, fixed_by_to ? "" : " [no fix yet]", summary.empty() ? "" : ": " + summary);
     t.references.push_back(a.id);
+    if (shown_count >= kDetailed && !a.kev) {
+      more += more.empty() ? a.id : ", " + a.id;
+      continue;
+    }
+    ++shown_count;
     if (!a.references.empty()) t.references.push_back(a.references.front());
+    const std::string rating =
+        hit.rating.rated
+            ? fmt::format("{} ({})", severity_name(hit.rating.severity), hit.rating.source)
+            : std::string("severity not given");
+    if (!t.evidence.empty()) t.evidence += "\n";
+    t.evidence +=
+        fmt::format("{}{}: {}{}{}{}", a.id, aliases, rating, kev,
+                    fixed_by_to ? "" : " [no fix yet]", summary.empty() ? "" : ": " + summary);
+  }
+  if (!more.empty()) {
+    t.evidence += fmt::format("\nand {} more: {}", order.size() - shown_count, more);
   }
 
   t.why = fmt::format(

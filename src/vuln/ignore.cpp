@@ -23,6 +23,7 @@ bool is_date(std::string_view s) {
 bool covers(const IgnoreRule& rule, const Advisory& advisory, const Package& package) {
   bool id = advisory.id == rule.id;
   for (const auto& alias : advisory.aliases) id = id || alias == rule.id;
+  for (const auto& rel : advisory.related) id = id || rel == rule.id;
   if (!id) return false;
   if (!rule.package.empty() && !glob_match(rule.package, package.name)) return false;
   if (!rule.ecosystem.empty() &&

@@ -224,10 +224,11 @@ void compute_upgrades(MatchResult& result) {
         up.ransomware = up.ransomware || hit.advisory.kev_ransomware;
       }
     }
-    // Actively exploited (CISA KEV): the weakest link whatever the base score says.
+    // Actively exploited (CISA KEV): the weakest link whatever the base score says, ahead of
+    // any flaw nobody is known to exploit.
     if (up.kev > 0) {
       up.severity = Severity::kCritical;
-      up.risk = std::max(up.risk, 9.5);
+      up.risk = 10.0;
     }
     result.upgrades.push_back(std::move(up));
   }

@@ -13,7 +13,9 @@
 //  * `exclude m vX` drops a requirement of exactly m@vX (the go command would resolve a higher
 //    version we cannot know);
 //  * the Go standard library is reported as "stdlib" at the `toolchain` version (go1.23.6-xyz ->
-//    1.23.6) or else the `go` directive version.
+//    1.23.6). The `go` directive alone is not used: it is the minimum language version, and the
+//    toolchain that builds the module is usually newer, so taking it as the standard library's
+//    version would report advisories the build does not have (osv-scanner does not either).
 // Versions are stored without the leading "v": OSV Go advisories write "1.2.3", not "v1.2.3".
 // Ecosystem Go. Hand-written: there is no C++ go.mod parser.
 #include <cctype>
@@ -214,7 +216,8 @@ PackageList parse_go_mod(std::string_view text, const std::string& path) {
     if (!duplicate) out.packages.push_back(std::move(p));
   }
 
-  const auto& stdlib = toolchain ? toolchain : go_version;
+  (void)go_version;
+  const auto& stdlib = toolchain;
   if (stdlib) {
     std::string v = stdlib->first;
     if (v.starts_with("go")) v.erase(0, 2);

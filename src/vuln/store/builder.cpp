@@ -367,7 +367,13 @@ Result<void> StoreBuilder::add(Advisory&& a) {
       if (sqlite3_step(x) != SQLITE_DONE) return Unexpected(sqlite_error("index " + a.id));
     }
   }
-  for (const auto& alias : a.aliases) {
+  // `related` ids go in too: distribution advisories (AlmaLinux ALSA-*) name the CVEs they fix
+  // there, not under `aliases`, and an advisory fixing a KEV-listed CVE fixes an exploited flaw.
+  std::vector<const std::string*> names;
+  for (const auto& alias : a.aliases) names.push_back(&alias);
+  for (const auto& rel : a.related) names.push_back(&rel);
+  for (const std::string* name : names) {
+    const std::string& alias = *name;
     sqlite3_stmt* x = insert_alias_;
     sqlite3_reset(x);
     bind_text(x, 1, alias);

@@ -7,7 +7,8 @@
 //
 // Advisories are attributed to the current source (begin_source); an id seen twice keeps the
 // record with the later `modified` (the later one added on a tie). The KEV catalog marks, at
-// commit, every advisory whose id or one of whose aliases is a catalog CVE (kev, ransomware when
+// commit, every advisory whose id, one of whose aliases or one of whose `related` ids (how
+// distributions name the CVEs an erratum fixes) is a catalog CVE (kev, ransomware when
 // knownRansomwareCampaignUse is "Known", and the earliest dateAdded).
 #pragma once
 
