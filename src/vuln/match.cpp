@@ -181,6 +181,20 @@ void compute_upgrades(MatchResult& result) {
       }
     }
     std::sort(candidates.begin(), candidates.end(), less);
+    // No candidate below the largest of the hits' own smallest fixes can clear every hit that has
+    // a fix: start there (keeps a package with a hundred advisories from costing a hundred
+    // evaluations per candidate). Hits with no fix at all do not constrain.
+    std::string floor;
+    for (size_t h : open) {
+      const auto& fixed = pr.hits[h].fixed;
+      if (fixed.empty()) continue;
+      const std::string& own = *std::min_element(fixed.begin(), fixed.end(), less);
+      if (floor.empty() || less(floor, own)) floor = own;
+    }
+    if (!floor.empty()) {
+      auto first = std::lower_bound(candidates.begin(), candidates.end(), floor, less);
+      if (first != candidates.end()) candidates.erase(candidates.begin(), first);
+    }
     candidates.erase(std::unique(candidates.begin(), candidates.end(),
                                  [&](const std::string& a, const std::string& b) {
                                    auto c = scheme->compare(a, b);
