@@ -35,7 +35,10 @@ PackageList parse_renv_lock(std::string_view text, const std::string& path) {
                             line_at(text, cursor));
     return out;
   }
-  for (const auto& [key, entry] : packages->items()) {
+  for (const auto& item : packages->items()) {
+    // Not a structured binding: clang 14 cannot capture one in the lambda below.
+    const auto& key = item.key();
+    const auto& entry = item.value();
     int line = 0;
     if (auto pos = find_json_key(text, cursor, key); pos != std::string_view::npos) {
       line = line_at(text, pos);
