@@ -7,6 +7,8 @@
 // VersionParser::normalize) ignores that "v", so the version scheme, not the inventory, drops it.
 // Parsed with nlohmann-json; lines found by locating each entry's "name" member in the text.
 // Ecosystem Packagist.
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "vuln/inventory/lock_formats_more.h"
@@ -23,6 +25,9 @@ PackageList parse_composer_lock(std::string_view text, const std::string& path) 
     doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     out.errors.emplace_back(Errc::kParse, "invalid JSON", path, line_at(text, e.byte));
+    return out;
+  } catch (const nlohmann::json::exception& e) {  // e.g. a number out of range
+    out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path, 0);
     return out;
   }
   if (!doc.is_object()) {

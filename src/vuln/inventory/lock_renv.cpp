@@ -4,6 +4,8 @@
 // are listed, as osv-scalibr's renvlock extractor does: Bioconductor, GitHub and other sources are
 // not in OSV's CRAN ecosystem. Parsed with nlohmann-json; lines found from each entry's key.
 // Ecosystem CRAN.
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "vuln/inventory/lock_formats_more.h"
@@ -20,6 +22,9 @@ PackageList parse_renv_lock(std::string_view text, const std::string& path) {
     doc = nlohmann::ordered_json::parse(text);
   } catch (const nlohmann::ordered_json::parse_error& e) {
     out.errors.emplace_back(Errc::kParse, "invalid JSON", path, line_at(text, e.byte));
+    return out;
+  } catch (const nlohmann::json::exception& e) {  // e.g. a number out of range
+    out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path, 0);
     return out;
   }
   if (!doc.is_object()) {

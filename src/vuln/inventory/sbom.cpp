@@ -8,6 +8,7 @@
 #include "vuln/inventory/sbom.h"
 
 #include <map>
+#include <string>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -166,6 +167,9 @@ PackageList parse_sbom(std::string_view text, const std::string& path) {
     doc = nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     c.out.errors.emplace_back(Errc::kParse, "invalid JSON", path, line_at(text, e.byte));
+    return std::move(c.out);
+  } catch (const nlohmann::json::exception& e) {  // e.g. a number out of range
+    c.out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path, 0);
     return std::move(c.out);
   }
   if (!doc.is_object()) {
