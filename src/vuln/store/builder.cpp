@@ -57,26 +57,6 @@ Result<void> fsync_path(const std::string& path, bool directory) {
   return {};
 }
 
-std::string sqlite_uri_ro(const std::string& path) {
-  std::string out = "file:";
-  for (char c : path) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '?':
-        out += "%3f";
-        break;
-      case '#':
-        out += "%23";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out + "?mode=ro&immutable=1";
-}
-
 }  // namespace
 
 Result<std::unique_ptr<StoreBuilder>> StoreBuilder::create(const std::string& data_dir) {
@@ -186,7 +166,7 @@ Result<size_t> StoreBuilder::carry_over(const std::string& db_path,
       sqlite3_finalize(att);
       return Unexpected(sqlite_error("attach"));
     }
-    bind_text(att, 1, sqlite_uri_ro(abs));
+    bind_text(att, 1, sqlite_file_uri(abs, "mode=ro&immutable=1"));
     int rc = sqlite3_step(att);
     sqlite3_finalize(att);
     if (rc != SQLITE_DONE) return Unexpected(sqlite_error("attach the old store"));

@@ -92,29 +92,6 @@ std::string default_data_dir() {
 
 namespace {
 
-// "file:" URI for sqlite3_open_v2 with SQLITE_OPEN_URI: '%', '?' and '#' escaped.
-std::string sqlite_uri(const std::string& path, std::string_view params) {
-  std::string out = "file:";
-  for (char c : path) {
-    switch (c) {
-      case '%':
-        out += "%25";
-        break;
-      case '?':
-        out += "%3f";
-        break;
-      case '#':
-        out += "%23";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  out += '?';
-  out += params;
-  return out;
-}
-
 class Statement {
  public:
   Statement() = default;
@@ -167,7 +144,7 @@ class SqliteStore final : public AdvisoryStore {
     auto store = std::make_unique<SqliteStore>();
     store->path_ = path;
     std::string abs = fs::absolute(path, ec).string();
-    int rc = sqlite3_open_v2(sqlite_uri(abs, "mode=ro&immutable=1").c_str(), &store->db_,
+    int rc = sqlite3_open_v2(sqlite_file_uri(abs, "mode=ro&immutable=1").c_str(), &store->db_,
                              SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
     if (rc != SQLITE_OK) return fail(Errc::kIo, store->sqlite_message("cannot open"), path);
     // Lookups read blobs spread over the whole file: map it (the mapping, like the descriptor,
@@ -344,6 +321,28 @@ class SqliteStore final : public AdvisoryStore {
 
 Result<std::unique_ptr<AdvisoryStore>> open_store(const std::string& data_dir) {
   return SqliteStore::open(data_dir);
+}
+
+std::string sqlite_file_uri(const std::string& path, std::string_view params) {
+  std::string out = "file:";
+  for (char c : path) {
+    switch (c) {
+      case '%':
+        out += "%25";
+        break;
+      case '?':
+        out += "%3f";
+        break;
+      case '#':
+        out += "%23";
+        break;
+      default:
+        out.push_back(c);
+    }
+  }
+  out += '?';
+  out += params;
+  return out;
 }
 
 }  // namespace sw::vuln

@@ -80,6 +80,10 @@ std::string default_data_dir();
 // `<data_dir>/osv.db`.
 std::string store_path(const std::string& data_dir);
 
+// "file:" URI for sqlite3_open_v2 / ATTACH with SQLITE_OPEN_URI: '%', '?' and '#' escaped, then
+// "?" + params ("mode=ro&immutable=1").
+std::string sqlite_file_uri(const std::string& path, std::string_view params);
+
 // "Debian:12" -> {"Debian", "12"}; "PyPI" -> {"PyPI", ""}. Views into `ecosystem`.
 struct EcosystemParts {
   std::string_view base;
