@@ -152,21 +152,9 @@ bool is_package_lock(std::string_view path) {
 
 PackageList parse_package_lock(std::string_view text, const std::string& path) {
   PackageList out;
-  json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path,
-                            lockutil::line_at(text, e.byte > 0 ? e.byte - 1 : 0));
-    return out;
-  } catch (const std::exception& e) {
-    out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path, 0);
-    return out;
-  }
-  if (!doc.is_object()) {
-    out.errors.emplace_back(Errc::kParse, "package-lock is not a JSON object", path, 1);
-    return out;
-  }
+  auto parsed = lockutil::parse_json_object(text, path, "package-lock", out.errors);
+  if (!parsed) return out;
+  const json& doc = *parsed;
   JsonKeyLines lines(text);
   try {
     if (auto it = doc.find("packages"); it != doc.end() && it->is_object()) {

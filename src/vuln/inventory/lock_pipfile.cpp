@@ -17,21 +17,9 @@ bool is_pipfile_lock(std::string_view path) { return lockutil::base_name(path) =
 PackageList parse_pipfile_lock(std::string_view text, const std::string& path) {
   using json = nlohmann::ordered_json;  // keeps file order
   PackageList out;
-  json doc;
-  try {
-    doc = json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& e) {
-    out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path,
-                            lockutil::line_at(text, e.byte > 0 ? e.byte - 1 : 0));
-    return out;
-  } catch (const std::exception& e) {
-    out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path, 0);
-    return out;
-  }
-  if (!doc.is_object()) {
-    out.errors.emplace_back(Errc::kParse, "Pipfile.lock is not a JSON object", path, 1);
-    return out;
-  }
+  auto parsed = lockutil::parse_json_object(text, path, "Pipfile.lock", out.errors);
+  if (!parsed) return out;
+  const json& doc = *parsed;
   lockutil::JsonKeyLines lines(text);
   for (const char* section : {"default", "develop"}) {
     auto sit = doc.find(section);

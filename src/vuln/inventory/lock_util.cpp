@@ -131,4 +131,26 @@ void add_dedup(PackageList& out, Package pkg) {
   out.packages.push_back(std::move(pkg));
 }
 
+std::optional<nlohmann::ordered_json> parse_json_object(std::string_view text,
+                                                        const std::string& path,
+                                                        std::string_view what,
+                                                        std::vector<Error>& errors) {
+  nlohmann::ordered_json doc;
+  try {
+    doc = nlohmann::ordered_json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& e) {
+    errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path,
+                        line_at(text, e.byte > 0 ? e.byte - 1 : 0));
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path, 0);
+    return std::nullopt;
+  }
+  if (!doc.is_object()) {
+    errors.emplace_back(Errc::kParse, std::string(what) + " is not a JSON object", path, 1);
+    return std::nullopt;
+  }
+  return doc;
+}
+
 }  // namespace sw::vuln::lockutil

@@ -6,9 +6,12 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "vuln/inventory/package.h"
 
@@ -30,6 +33,14 @@ std::string not_object(std::string_view key);
 
 // 1-based line of byte `offset` in `text`.
 int line_at(std::string_view text, size_t offset);
+
+// Parses a lockfile that must be one JSON object (file order kept). On failure appends one error
+// naming `path` and the line ("invalid JSON: ...", or "<what> is not a JSON object") and returns
+// nullopt.
+std::optional<nlohmann::ordered_json> parse_json_object(std::string_view text,
+                                                        const std::string& path,
+                                                        std::string_view what,
+                                                        std::vector<Error>& errors);
 
 // Every `"<key>"` followed by ':' and then '{' in a JSON text, with its line, in text order.
 class JsonKeyLines {
