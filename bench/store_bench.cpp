@@ -128,7 +128,11 @@ void BM_Lookup10k_AllIndexedNames(benchmark::State& state) { run_lookups(state, 
 // A realistic inventory: one package in ten has advisories.
 void BM_Lookup10k_TenPercentHits(benchmark::State& state) { run_lookups(state, 0.1); }
 
+// Names the store does not have: the cost of the index probe alone.
+void BM_Lookup10k_NoHits(benchmark::State& state) { run_lookups(state, 0.0); }
+
 BENCHMARK(BM_Lookup10k_AllIndexedNames)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Lookup10k_NoHits)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Lookup10k_TenPercentHits)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -80,6 +80,7 @@ MatchResult match_packages(const std::vector<Package>& packages, AdvisoryStore& 
   MatchResult result;
   const std::set<std::string, std::less<>> known(ecosystems_in_store.begin(),
                                                  ecosystems_in_store.end());
+  result.packages.reserve(packages.size());
   for (const Package& package : packages) {
     PackageResult& pr = result.packages.emplace_back();
     pr.package = package;
@@ -116,7 +117,7 @@ MatchResult match_packages(const std::vector<Package>& packages, AdvisoryStore& 
       if (!advisory.withdrawn.empty()) continue;
       Hit hit;
       bool affected_here = false;
-      for (const Affected& affected : advisory.affected) {
+      for (Affected& affected : advisory.affected) {
         if (!affected_matches(affected, package.ecosystem, package.name)) continue;
         std::vector<Error> warnings;
         auto is = is_affected(affected, package.version, *scheme, &warnings);
@@ -133,9 +134,10 @@ MatchResult match_packages(const std::vector<Package>& packages, AdvisoryStore& 
         }
         const Rating r = rate_advisory(advisory, &affected);
         if (hit.affected.empty() || r.score > hit.rating.score) hit.rating = r;
-        hit.affected.push_back(affected);
+        hit.affected.push_back(std::move(affected));
       }
       if (!affected_here) continue;
+      advisory.affected.clear();  // the entries that concern this package are in hit.affected
       hit.advisory = std::move(advisory);
       pr.hits.push_back(std::move(hit));
     }

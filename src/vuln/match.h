@@ -32,7 +32,7 @@ struct Rating {
 Rating rate_advisory(const Advisory& advisory, const Affected* affected);
 
 struct Hit {
-  Advisory advisory;
+  Advisory advisory;               // as the store's lookup() gives it, without its affected list
   std::vector<Affected> affected;  // the advisory's entries for this package (for re-evaluation)
   std::vector<std::string> fixed;  // fixed versions of the ranges holding the installed version
   Rating rating;

@@ -20,6 +20,7 @@
 
 #include "vuln/store/clock.h"
 #include "vuln/store/codec.h"
+#include "vuln/store/name_filter.h"
 #include "vuln/store/schema.h"
 
 namespace sw::vuln {
@@ -421,6 +422,34 @@ Result<void> StoreBuilder::set_kev(const KevCatalog& catalog, SourceInfo info) {
   return {};
 }
 
+// The Bloom filter of every indexed (base, name) pair (store/name_filter.h).
+Result<std::string> StoreBuilder::name_filter() {
+  sqlite3_stmt* s = nullptr;
+  if (sqlite3_prepare_v2(db_,
+                         "SELECT COUNT(*) FROM (SELECT DISTINCT base, name FROM affected_index)",
+                         -1, &s, nullptr) != SQLITE_OK ||
+      sqlite3_step(s) != SQLITE_ROW) {
+    sqlite3_finalize(s);
+    return Unexpected(sqlite_error("name filter"));
+  }
+  NameFilterBuilder filter(static_cast<size_t>(sqlite3_column_int64(s, 0)));
+  sqlite3_finalize(s);
+  if (sqlite3_prepare_v2(db_, "SELECT DISTINCT base, name FROM affected_index", -1, &s, nullptr) !=
+      SQLITE_OK) {
+    sqlite3_finalize(s);
+    return Unexpected(sqlite_error("name filter"));
+  }
+  int rc;
+  auto text = [s](int i) {
+    const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(s, i));
+    return std::string_view(t == nullptr ? "" : t, static_cast<size_t>(sqlite3_column_bytes(s, i)));
+  };
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) filter.add(text(0), text(1));
+  sqlite3_finalize(s);
+  if (rc != SQLITE_DONE) return Unexpected(sqlite_error("name filter"));
+  return filter.bytes();
+}
+
 Result<std::string> StoreBuilder::commit() {
   if (committed_ || db_ == nullptr) return fail(Errc::kInternal, "store already committed");
   auto finish = [&]() -> Result<void> {
@@ -440,6 +469,8 @@ Result<std::string> StoreBuilder::commit() {
         "), g(adv, d, r) AS (SELECT adv, MIN(date_added), MAX(ransomware) FROM m GROUP BY adv)"
         "UPDATE advisories SET kev = 1, kev_date_added = g.d, kev_ransomware = g.r FROM g "
         "  WHERE advisories.rowid = g.adv;"));
+    auto filter = name_filter();
+    if (!filter) return Unexpected(filter.error());
     sqlite3_stmt* s = nullptr;
     if (sqlite3_prepare_v2(db_, "INSERT OR REPLACE INTO meta(key, value) VALUES (?1, ?2)", -1, &s,
                            nullptr) != SQLITE_OK) {
@@ -457,6 +488,13 @@ Result<std::string> StoreBuilder::commit() {
         sqlite3_finalize(s);
         return Unexpected(sqlite_error("meta"));
       }
+    }
+    sqlite3_reset(s);
+    bind_text(s, 1, "name_filter");
+    sqlite3_bind_blob(s, 2, filter->data(), static_cast<int>(filter->size()), SQLITE_TRANSIENT);
+    if (sqlite3_step(s) != SQLITE_DONE) {
+      sqlite3_finalize(s);
+      return Unexpected(sqlite_error("meta"));
     }
     sqlite3_finalize(s);
     SW_TRY(exec("COMMIT"));

@@ -67,6 +67,7 @@ class StoreBuilder {
  private:
   Result<void> ensure_transaction();
   Result<void> exec(const char* sql);
+  Result<std::string> name_filter();
   Result<sqlite3_stmt*> prepare(const char* sql);
   Error sqlite_error(std::string_view what) const;
   void discard();

@@ -82,12 +82,19 @@ class Reader {
     pos_ += n;
     return v;
   }
-  void skip_strs(size_t per_item) {
-    size_t n = count();
-    for (size_t i = 0; i < n * per_item && ok_; ++i) view();
-  }
   size_t pos() const { return pos_; }
   void seek(size_t p) { pos_ = p; }
+  // A list of which only the first item is kept (the others are skipped without allocating).
+  void first_of_strs(std::vector<std::string>& v) {
+    size_t n = count();
+    for (size_t i = 0; i < n && ok_; ++i) {
+      if (i == 0) {
+        str(v.emplace_back());
+      } else {
+        view();
+      }
+    }
+  }
   void strs(std::vector<std::string>& v) {
     size_t n = count();
     v.resize(n);
@@ -220,31 +227,13 @@ Result<void> read_affected_rest(Reader& r, Affected& af) {
   return {};
 }
 
-// Skips one encoded affected entry (after its ecosystem and name) without allocating.
-void skip_affected_rest(Reader& r) {
-  r.view();  // purl
-  size_t n_ranges = r.count();
-  for (size_t i = 0; i < n_ranges && r.ok(); ++i) {
-    r.byte();
-    r.view();
-    size_t n_events = r.count();
-    for (size_t e = 0; e < n_events && r.ok(); ++e) {
-      r.byte();
-      r.view();
-    }
-  }
-  r.skip_strs(1);  // versions
-  r.skip_strs(2);  // severity
-  r.view();        // db_severity
-}
-
 }  // namespace
 
 Result<Advisory> decode_advisory(std::string_view bytes) {
-  return decode_advisory(bytes, AffectedFilter());
+  return decode_advisory(bytes, DecodeFields::kAll);
 }
 
-Result<Advisory> decode_advisory(std::string_view bytes, const AffectedFilter& keep) {
+Result<Advisory> decode_advisory(std::string_view bytes, DecodeFields fields) {
   Reader r(bytes);
   if (r.byte() != kAdvisoryCodecVersion || !r.ok()) {
     return fail(Errc::kParse, "advisory body: unknown encoding version");
@@ -255,25 +244,27 @@ Result<Advisory> decode_advisory(std::string_view bytes, const AffectedFilter& k
   r.str(a.published);
   r.str(a.withdrawn);
   r.str(a.summary);
-  r.str(a.details);
+  if (fields == DecodeFields::kAll) {
+    r.str(a.details);
+  } else {
+    r.view();
+  }
   r.strs(a.aliases);
   r.strs(a.related);
   r.severities(a.severity);
   size_t n_affected = r.count();
-  a.affected.reserve(keep ? 1 : n_affected);
+  a.affected.reserve(n_affected);
   for (size_t k = 0; k < n_affected && r.ok(); ++k) {
-    std::string_view eco = r.view();
-    std::string_view name = r.view();
-    if (keep && !keep(eco, name)) {
-      skip_affected_rest(r);
-      continue;
-    }
     Affected& af = a.affected.emplace_back();
-    af.ecosystem.assign(eco);
-    af.name.assign(name);
+    r.str(af.ecosystem);
+    r.str(af.name);
     SW_TRY(read_affected_rest(r, af));
   }
-  r.strs(a.references);
+  if (fields == DecodeFields::kAll) {
+    r.strs(a.references);
+  } else {
+    r.first_of_strs(a.references);
+  }
   r.str(a.db_severity);
   r.str(a.informational);
   if (!r.ok()) return fail(Errc::kParse, "advisory body: truncated");

@@ -8,7 +8,6 @@
 // returns kParse on a truncated or foreign blob (the file is ours, but a disk can lie).
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,10 +23,11 @@ std::string encode_advisory(const Advisory& advisory);
 // Without the affected entries (an empty list): the store keeps those apart (below).
 std::string encode_advisory(const Advisory& advisory, bool with_affected);
 Result<Advisory> decode_advisory(std::string_view bytes);
-// Decodes only the affected entries `keep(ecosystem, name)` accepts, skipping the others without
-// allocating (a distro advisory lists hundreds of binary packages; a lookup wants one).
-using AffectedFilter = std::function<bool(std::string_view ecosystem, std::string_view name)>;
-Result<Advisory> decode_advisory(std::string_view bytes, const AffectedFilter& keep);
+// kForMatching leaves `details` empty (the long prose, often kilobytes, that no finding prints)
+// and keeps only the first of `references` (the one a finding cites): the lookup hot path then
+// copies only what matching and the findings read.
+enum class DecodeFields { kAll, kForMatching };
+Result<Advisory> decode_advisory(std::string_view bytes, DecodeFields fields);
 // A list of affected entries alone (one byte version, count, entries as above): what an index
 // row carries for its package, so a lookup never walks the other entries of the advisory.
 std::string encode_affected_list(const std::vector<const Affected*>& entries);

@@ -3,8 +3,10 @@
 // matching rules shared with the builder and the matcher (OSV ecosystems.json, PEP 503).
 #include "vuln/store/store.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include <pwd.h>
@@ -15,6 +17,7 @@
 
 #include "vuln/store/builder.h"
 #include "vuln/store/codec.h"
+#include "vuln/store/name_filter.h"
 
 namespace sw::vuln {
 
@@ -145,7 +148,8 @@ class SqliteStore final : public AdvisoryStore {
     store->path_ = path;
     std::string abs = fs::absolute(path, ec).string();
     int rc = sqlite3_open_v2(sqlite_file_uri(abs, "mode=ro&immutable=1").c_str(), &store->db_,
-                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+                             nullptr);  // no mutex: one AdvisoryStore per thread (above)
     if (rc != SQLITE_OK) return fail(Errc::kIo, store->sqlite_message("cannot open"), path);
     // Lookups read blobs spread over the whole file: map it (the mapping, like the descriptor,
     // stays on the old inode when an update renames a new store over it) and keep a page cache
@@ -166,17 +170,27 @@ class SqliteStore final : public AdvisoryStore {
                               version, kStoreSchemaVersion),
                   path);
     }
+    {
+      Statement f;
+      SW_TRY(store->prepare(f, "SELECT value FROM meta WHERE key='name_filter'"));
+      if (sqlite3_step(f.get()) == SQLITE_ROW) {
+        const void* blob = sqlite3_column_blob(f.get(), 0);
+        auto size = static_cast<size_t>(sqlite3_column_bytes(f.get(), 0));
+        if (blob != nullptr) store->filter_bytes_.assign(static_cast<const char*>(blob), size);
+        // A store without one (or with a foreign one) is read without: every lookup queries.
+        store->filter_ = NameFilter::from(store->filter_bytes_);
+      }
+    }
     SW_TRY(store->prepare(
         store->lookup_release_,
         "SELECT a.body, a.kev, a.kev_ransomware, a.kev_date_added, a.rowid, i.entries "
         "FROM affected_index i CROSS JOIN advisories a ON a.rowid = i.adv "
-        "WHERE i.base=?1 AND i.name=?2 AND (i.release=?3 OR i.release='') "
-        "ORDER BY a.id"));
+        "WHERE i.base=?1 AND i.name=?2 AND (i.release=?3 OR i.release='')"));
     SW_TRY(store->prepare(
         store->lookup_any_,
         "SELECT a.body, a.kev, a.kev_ransomware, a.kev_date_added, a.rowid, i.entries "
         "FROM affected_index i CROSS JOIN advisories a ON a.rowid = i.adv "
-        "WHERE i.base=?1 AND i.name=?2 ORDER BY a.id"));
+        "WHERE i.base=?1 AND i.name=?2"));
     SW_TRY(store->prepare(
         store->by_id_,
         "SELECT body, kev, kev_ransomware, kev_date_added, rowid, affected FROM advisories "
@@ -188,19 +202,20 @@ class SqliteStore final : public AdvisoryStore {
   Result<std::vector<Advisory>> lookup(std::string_view ecosystem, std::string_view name) override {
     EcosystemParts parts = split_ecosystem(ecosystem);
     std::string norm = normalize_package_name(ecosystem, name);
+    if (filter_ && !filter_->may_contain(parts.base, norm)) return std::vector<Advisory>();
     sqlite3_stmt* s = parts.release.empty() ? lookup_any_.get() : lookup_release_.get();
     sqlite3_reset(s);
     bind_view(s, 1, parts.base);
     bind_view(s, 2, norm);
     if (!parts.release.empty()) bind_view(s, 3, parts.release);
-    return collect(s);
+    return collect(s, DecodeFields::kForMatching);
   }
 
   Result<std::vector<Advisory>> by_id(std::string_view id_or_alias) override {
     sqlite3_stmt* s = by_id_.get();
     sqlite3_reset(s);
     bind_view(s, 1, id_or_alias);
-    return collect(s);
+    return collect(s, DecodeFields::kAll);
   }
 
   Result<StoreStatus> status() override {
@@ -274,13 +289,14 @@ class SqliteStore final : public AdvisoryStore {
     return {};
   }
 
-  // Rows: body, kev, kev_ransomware, kev_date_added, rowid, affected entries. Rows of the same
-  // advisory (index rows for "Debian" and "Debian:12") come together (ordered by id): their
-  // entries are merged into one advisory.
-  Result<std::vector<Advisory>> collect(sqlite3_stmt* s) {
+  // Rows: body, kev, kev_ransomware, kev_date_added, rowid, affected entries. An advisory indexed
+  // under both "Debian" and "Debian:12" comes as two rows: their entries are merged into one
+  // advisory. No ORDER BY in SQL (a sorter per query is most of the cost of a miss): the few
+  // advisories of a package are sorted by id here.
+  Result<std::vector<Advisory>> collect(sqlite3_stmt* s, DecodeFields fields) {
     std::vector<Advisory> out;
+    std::vector<sqlite3_int64> rowids;  // parallel to `out`
     int rc;
-    sqlite3_int64 last = -1;
     auto blob_of = [s](int i) {
       const void* blob = sqlite3_column_blob(s, i);
       auto size = static_cast<size_t>(sqlite3_column_bytes(s, i));
@@ -288,29 +304,37 @@ class SqliteStore final : public AdvisoryStore {
     };
     while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
       sqlite3_int64 rowid = sqlite3_column_int64(s, 4);
-      if (rowid != last) {
-        auto adv = decode_advisory(blob_of(0));
-        if (!adv) {
+      auto seen = std::find(rowids.begin(), rowids.end(), rowid);
+      Advisory* adv = nullptr;
+      if (seen != rowids.end()) {
+        adv = &out[static_cast<size_t>(seen - rowids.begin())];
+      } else {
+        auto decoded = decode_advisory(blob_of(0), fields);
+        if (!decoded) {
           sqlite3_reset(s);
-          return fail(Errc::kParse, adv.error().message(), path_);
+          return fail(Errc::kParse, decoded.error().message(), path_);
         }
-        adv->kev = sqlite3_column_int(s, 1) != 0;
-        adv->kev_ransomware = sqlite3_column_int(s, 2) != 0;
-        adv->kev_date_added = column_text(s, 3);
-        out.push_back(std::move(*adv));
-        last = rowid;
+        decoded->kev = sqlite3_column_int(s, 1) != 0;
+        decoded->kev_ransomware = sqlite3_column_int(s, 2) != 0;
+        decoded->kev_date_added = column_text(s, 3);
+        adv = &out.emplace_back(std::move(*decoded));
+        rowids.push_back(rowid);
       }
-      if (auto r = decode_affected_list(blob_of(5), out.back().affected); !r) {
+      if (auto r = decode_affected_list(blob_of(5), adv->affected); !r) {
         sqlite3_reset(s);
         return fail(Errc::kParse, r.error().message(), path_);
       }
     }
     sqlite3_reset(s);
     if (rc != SQLITE_DONE) return fail(Errc::kIo, sqlite_message("lookup"), path_);
+    std::sort(out.begin(), out.end(),
+              [](const Advisory& a, const Advisory& b) { return a.id < b.id; });
     return out;
   }
 
   std::string path_;
+  std::string filter_bytes_;
+  std::optional<NameFilter> filter_;  // views filter_bytes_
   sqlite3* db_ = nullptr;
   Statement lookup_release_;
   Statement lookup_any_;

@@ -52,7 +52,9 @@ class AdvisoryStore {
   // Every non-withdrawn advisory with an `affected` entry for this package. `ecosystem` as the
   // inventory gives it ("Debian:12"): entries for the same base ecosystem and release match.
   // Each advisory's `affected` holds only the entries for this package (a distro advisory lists
-  // hundreds of binary packages; decoding them all would cost 30 us per advisory).
+  // hundreds of binary packages; decoding them all would cost 30 us per advisory); `details` is
+  // left empty and `references` holds only the first (what a finding prints; by_id() gives the
+  // whole advisory). Sorted by id.
   virtual Result<std::vector<Advisory>> lookup(std::string_view ecosystem,
                                                std::string_view name) = 0;
   virtual Result<StoreStatus> status() = 0;

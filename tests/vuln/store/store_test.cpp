@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include "support/fixture.h"
 #include "vuln/store/builder.h"
@@ -193,7 +194,15 @@ TEST(Store, RoundTripAndLookupByEcosystemReleaseAndName) {
   auto py = s.lookup("PyPI", "some.package");
   ASSERT_TRUE(py);
   ASSERT_EQ(py->size(), 1u);  // two affected entries, one advisory
-  expect_same(full_advisory(), py->front());
+  // lookup() leaves out the details and all references but the first; by_id() has everything.
+  Advisory for_matching = full_advisory();
+  for_matching.details.clear();
+  for_matching.references.resize(1);
+  expect_same(for_matching, py->front());
+  auto whole = s.by_id("GHSA-full");
+  ASSERT_TRUE(whole);
+  ASSERT_EQ(whole->size(), 1u);
+  expect_same(full_advisory(), whole->front());
   EXPECT_EQ(ids(s.lookup("PyPI", "SOME-PACKAGE")), std::vector<std::string>{"GHSA-full"});
   EXPECT_TRUE(ids(s.lookup("npm", "some-package")).empty());
   EXPECT_EQ(ids(s.lookup("Debian:12", "openssl")), (std::vector<std::string>{"DEB-any", "DSA-1"}));
@@ -433,6 +442,41 @@ TEST(Store, LookupKeepsOnlyTheQueriedPackagesEntriesByIdKeepsAll) {
   ASSERT_TRUE(whole);
   ASSERT_EQ(whole->size(), 1u);
   EXPECT_EQ(whole->front().affected.size(), 5u);
+}
+
+// The name filter only speeds misses up: a store without it (an older build) answers the same.
+TEST(Store, LookupsAgreeWithAndWithoutTheNameFilter) {
+  test::FixtureRoot dir;
+  std::vector<Advisory> in;
+  for (int i = 0; i < 50; ++i)
+    in.push_back(make("PYSEC-" + std::to_string(i), "PyPI", "pkg" + std::to_string(i)));
+  in.push_back(make("DSA-1", "Debian:12", "openssl"));
+  ASSERT_TRUE(build(dir.path(), in));
+  auto query = [&](AdvisoryStore& s) {
+    std::vector<std::string> all;
+    for (int i = 0; i < 60; ++i) {
+      for (auto& id : ids(s.lookup("PyPI", "pkg" + std::to_string(i)))) all.push_back(id);
+    }
+    for (auto& id : ids(s.lookup("Debian:12", "openssl"))) all.push_back(id);
+    for (auto& id : ids(s.lookup("Debian", "openssl"))) all.push_back(id);
+    for (auto& id : ids(s.lookup("PyPI", "openssl"))) all.push_back(id);
+    return all;
+  };
+  std::vector<std::string> with;
+  {
+    auto s = open_store(dir.path());
+    ASSERT_TRUE(s);
+    with = query(**s);
+  }
+  EXPECT_EQ(with.size(), 52u);
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open((dir.path() + "/osv.db").c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "DELETE FROM meta WHERE key='name_filter'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(db);
+  auto s = open_store(dir.path());
+  ASSERT_TRUE(s);
+  EXPECT_EQ(query(**s), with);
 }
 
 }  // namespace
