@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: Apache-2.0
+// The secret-scanning engine: every rule's regex and keywords compiled into one Hyperscan database
+// (block mode, no start-of-match: SOM rejects 69 of gitleaks' rules and is slower), one pass over
+// the bytes, then RE2 only where a rule's regex and one of its keywords both hit, to find the match
+// and its capture group and to apply gitleaks' semantics (keyword gate, path, secret group,
+// entropy, allowlists, generic-rule de-duplication, inline `gitleaks:allow` / `shieldwall:allow`).
+//
+// Thread safety: a Scanner is immutable after compile() and shared by every thread; each thread
+// owns one Scratch (Hyperscan scratch + buffers), as Hyperscan requires.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.h"
+#include "core/result.h"
+#include "secrets/rule.h"
+
+namespace sw::secrets {
+
+// One piece of text to scan, with where it came from. For a file: its bytes and path. For git
+// history: the lines one commit added to one file, joined with '\n', with their line numbers.
+struct Fragment {
+  std::string_view text;  // not owned; must outlive the scan() call
+  std::string path;       // as reported (relative to the scanned root where there is one)
+  // Git context (empty outside git).
+  std::string commit;
+  std::string author;
+  std::string email;
+  std::string date;  // RFC 3339
+  std::string message;
+  // When non-empty: line_numbers[i] is the file line of the fragment's (0-based) line i.
+  std::vector<int> line_numbers;
+};
+
+// One secret found. `secret` and `match` hold the real bytes, in memory only: every writer
+// redacts them (secrets/redact.h) unless the user asked for --show-secrets.
+struct SecretMatch {
+  std::string rule_id;
+  std::string description;
+  std::string secret;
+  std::string match;
+  std::string line;    // the whole line holding the start of the match
+  int start_line = 0;  // 1-based file lines
+  int end_line = 0;
+  int start_column = 0;  // 1-based byte columns, gitleaks' convention
+  int end_column = 0;
+  double entropy = 0.0;
+  std::string path;
+  std::string commit;
+  std::string author;
+  std::string email;
+  std::string date;
+  std::string message;
+  std::vector<std::string> tags;
+  Severity severity = Severity::kHigh;
+  // Result of the rule's offline validator: "" (none), "valid" (well-formed: checksum, parsable
+  // key, JWT structure) or "invalid" (fails the format's own check; reported at lower severity).
+  std::string validation;
+};
+
+class Scanner {
+ public:
+  class Scratch;
+
+  // Compiles a rule set. A rule whose regex RE2 or Hyperscan rejects is left out and reported in
+  // `rule_errors` (the message names the rule and its origin); the others still run. Fails only
+  // when nothing usable is left or on an internal error.
+  static Result<std::unique_ptr<Scanner>> compile(RuleSet rules, std::vector<Error>* rule_errors);
+  ~Scanner();
+  Scanner(const Scanner&) = delete;
+  Scanner& operator=(const Scanner&) = delete;
+
+  // One per thread.
+  Result<std::unique_ptr<Scratch>> make_scratch() const;
+
+  // Appends the secrets in `fragment` to `out`, in order of position.
+  Result<void> scan(const Fragment& fragment, Scratch& scratch,
+                    std::vector<SecretMatch>& out) const;
+
+  // Whether the global allowlist's paths exclude this path (the file need not be read).
+  bool path_allowed(std::string_view path) const;
+
+  const RuleSet& rules() const;
+
+ private:
+  Scanner();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace sw::secrets
