@@ -6,9 +6,10 @@
 // entropy, allowlists, generic-rule de-duplication, inline `gitleaks:allow` / `shieldwall:allow`).
 //
 // Thread safety: a Scanner is immutable after compile() and shared by every thread; each thread
-// owns one Scratch (Hyperscan scratch + buffers), as Hyperscan requires.
+// owns one worker (FragmentScanner: Hyperscan scratch + buffers), as Hyperscan requires.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -61,24 +62,27 @@ struct SecretMatch {
   std::string validation;
 };
 
+// What every source of text (files, git history, stdin) feeds fragments to: one per thread.
+class FragmentScanner {
+ public:
+  virtual ~FragmentScanner() = default;
+  // Appends the secrets in `fragment` to `out`, in order of position.
+  virtual Result<void> scan(const Fragment& fragment, std::vector<SecretMatch>& out) = 0;
+};
+
 class Scanner {
  public:
-  class Scratch;
-
-  // Compiles a rule set. A rule whose regex RE2 or Hyperscan rejects is left out and reported in
-  // `rule_errors` (the message names the rule and its origin); the others still run. Fails only
-  // when nothing usable is left or on an internal error.
+  // Compiles a rule set. A rule whose regex RE2 or Hyperscan rejects, or that names an unknown
+  // validator, is left out and reported in `rule_errors` (the message names the rule and its
+  // origin); the others still run. Fails only when nothing usable is left or on an internal error.
   static Result<std::unique_ptr<Scanner>> compile(RuleSet rules, std::vector<Error>* rule_errors);
   ~Scanner();
   Scanner(const Scanner&) = delete;
   Scanner& operator=(const Scanner&) = delete;
 
-  // One per thread.
-  Result<std::unique_ptr<Scratch>> make_scratch() const;
-
-  // Appends the secrets in `fragment` to `out`, in order of position.
-  Result<void> scan(const Fragment& fragment, Scratch& scratch,
-                    std::vector<SecretMatch>& out) const;
+  // A worker for one thread (it owns that thread's Hyperscan scratch and buffers). The Scanner
+  // must outlive it.
+  Result<std::unique_ptr<FragmentScanner>> make_worker() const;
 
   // Whether the global allowlist's paths exclude this path (the file need not be read).
   bool path_allowed(std::string_view path) const;
@@ -90,5 +94,8 @@ class Scanner {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Makes one worker per thread; what the multi-threaded sources take.
+using WorkerFactory = std::function<Result<std::unique_ptr<FragmentScanner>>()>;
 
 }  // namespace sw::secrets
