@@ -2,6 +2,7 @@
 // FileReader: read(2) into a reused buffer or mmap(2), one file at a time. See file_reader.h.
 #include "secrets/file_reader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -52,6 +53,21 @@ FileLoad skipped(std::string reason, uint64_t size = 0) {
 }
 
 bool is_permission(int err) { return err == EACCES || err == EPERM; }
+
+// Reads into buffer[got, size) until it is full or at end of file; `got` advances. Returns 0 or
+// the errno of a failed read.
+int read_into(int fd, std::string& buffer, size_t& got) {
+  while (got < buffer.size()) {
+    ssize_t n = ::read(fd, buffer.data() + got, buffer.size() - got);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  return 0;
+}
 
 }  // namespace
 
@@ -124,30 +140,31 @@ Result<FileLoad> FileReader::load(const std::string& path, bool no_follow) {
     mapping_ = std::make_unique<Mapping>(addr, length);
     ::madvise(addr, length, MADV_SEQUENTIAL);
     text = std::string_view(static_cast<const char*>(addr), length);
-  } else {
-    buffer_.resize(length);
-    size_t got = 0;
-    while (got < buffer_.size()) {
-      ssize_t n = ::read(fd.get(), buffer_.data() + got, buffer_.size() - got);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        int err = errno;
-        if (is_permission(err)) return skipped("unreadable: permission denied");
-        return tl::unexpected(error_from_errno(err, "read", path));
-      }
-      if (n == 0) break;  // shrank since fstat
-      got += static_cast<size_t>(n);
+    if (looks_binary(text.substr(0, kBinarySniffBytes))) {
+      mapping_.reset();
+      return skipped("binary", size);
     }
-    buffer_.resize(got);
+  } else {
+    // The head first: a binary file is recognised without reading (or allocating for) the rest.
+    buffer_.resize(std::min(length, kBinarySniffBytes));
+    size_t got = 0;
+    int err = read_into(fd.get(), buffer_, got);
+    if (err == 0 && got == buffer_.size() && got < length) {
+      if (looks_binary(buffer_)) return skipped("binary", size);
+      buffer_.resize(length);
+      err = read_into(fd.get(), buffer_, got);
+    }
+    if (is_permission(err)) return skipped("unreadable: permission denied");
+    if (err != 0) return tl::unexpected(error_from_errno(err, "read", path));
+    buffer_.resize(got);  // shorter when the file shrank since fstat
     if (got == 0) {
       load.size = 0;
       return load;
     }
+    if (looks_binary(std::string_view(buffer_).substr(0, kBinarySniffBytes))) {
+      return skipped("binary", size);
+    }
     text = buffer_;
-  }
-  if (looks_binary(text.substr(0, kBinarySniffBytes))) {
-    mapping_.reset();
-    return skipped("binary", size);
   }
   load.outcome = FileLoad::Outcome::kText;
   load.text = text;

@@ -234,6 +234,23 @@ TEST(FileScan, BinaryFilesAreSkippedButTheirNamesReachPathOnlyRules) {
   EXPECT_EQ(r.files, 0u);
 }
 
+TEST(FileScan, BinaryTestAroundTheSniffSize) {
+  test::FixtureRoot root;
+  std::string big_binary(100000, 'a');
+  big_binary[100] = '\0';
+  root.write("/big.bin", big_binary + "LEAKbin\n");
+  for (size_t size : {kBinarySniffBytes - 1, kBinarySniffBytes, kBinarySniffBytes + 1}) {
+    std::string text(size - 8, 'b');
+    text += "\nLEAKtx\n";
+    ASSERT_EQ(text.size(), size);
+    root.write("/t" + std::to_string(size) + ".txt", text);
+  }
+  FileScanResult r = scan({root.path()});
+  EXPECT_EQ(reason_for(r, "big.bin"), "binary");
+  EXPECT_EQ(summary(r), (std::vector<std::string>{"t7999.txt:2:1:LEAKtx", "t8000.txt:2:1:LEAKtx",
+                                                  "t8001.txt:2:1:LEAKtx"}));
+}
+
 TEST(FileScan, InvalidUtf8IsScannedAsText) {
   test::FixtureRoot root;
   root.write("/latin1.txt", "caf\xe9 \xff\xfe\xc3 key=LEAKutf\n\xed\xa0\x80 LEAKtwo\n");
