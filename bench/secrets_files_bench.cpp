@@ -7,10 +7,19 @@
 //
 // Not in bench/CMakeLists.txt yet (the lead adds `add_executable(sw_secrets_files_bench
 // secrets_files_bench.cpp)` linked to sw_secrets); until then, from the source root:
-//   g++ -O2 -std=c++20 -DFMT_SHARED -Isrc bench/secrets_files_bench.cpp src/secrets/{files,\
-//     file_reader,binary,gitignore}.cpp src/core/error.cpp -lgit2 -lfmt -pthread
+//   g++ -O2 -std=c++20 -DFMT_SHARED -Isrc bench/secrets_files_bench.cpp
+//     src/secrets/{files,file_reader,binary,gitignore}.cpp src/core/error.cpp -lgit2 -lfmt -pthread
 // Run it twice and keep the second run (the first warms the page cache). Compare with
 // `find DIR -type f -print0 | xargs -0 cat >/dev/null`, the cost of reading alone.
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include <sys/resource.h>
 
 #include "secrets/files.h"
