@@ -214,6 +214,11 @@ TEST(FileScan, ATwoGigabyteFileIsSkippedWithoutBeingRead) {
   EXPECT_EQ(reason_for(*r, "huge.log"), "larger than 100 MiB (size 2 GiB)");
   EXPECT_EQ(r->bytes, 0u);
   EXPECT_EQ(calls.load(), 1);  // offered to path-only rules with no text
+  // With no limit it is mapped whole; its zeros make it binary after one page is looked at.
+  options.max_file_size = 0;
+  auto unlimited = scan_files({root.path()}, options, fake_factory());
+  ASSERT_TRUE(unlimited);
+  EXPECT_EQ(reason_for(*unlimited, "huge.log"), "binary");
 }
 
 TEST(FileScan, BinaryFilesAreSkippedButTheirNamesReachPathOnlyRules) {
