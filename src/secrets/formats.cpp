@@ -21,30 +21,18 @@ constexpr std::string_view kSarifVersion = "2.1.0";
 constexpr std::string_view kInformationUri = "https://shieldwall.invalid/docs";
 constexpr size_t kMaxTextMatch = 200;
 
-// A finding as shown: redacted unless asked otherwise.
+// A finding as shown: redacted unless asked otherwise, with gitleaks' fingerprint.
 struct View {
-  const SecretMatch& m;
-  std::string match;
-  std::string secret;
-  std::string author;
-  std::string email;
-  std::string date;
-  std::string message;
-  std::string fingerprint;  // gitleaks'
+  SecretMatch shown;
+  std::string fingerprint;
 };
 
 View view_of(const SecretMatch& m, bool show) {
-  View v{m, m.match, m.secret, m.author, m.email, m.date, m.message, gitleaks_fingerprint(m)};
-  if (show) return v;
-  v.secret = redact(m.secret);
-  for (std::string* field : {&v.match, &v.author, &v.email, &v.date, &v.message}) {
-    *field = redact_in(*field, m.secret);
-  }
-  return v;
+  return View{show ? m : redacted_copy(m), gitleaks_fingerprint(m)};
 }
 
 void finding_json(go::JsonWriter& w, const View& v) {
-  const SecretMatch& m = v.m;
+  const SecretMatch& m = v.shown;
   w.begin_object();
   w.key("RuleID").string(m.rule_id);
   w.key("Description").string(m.description);
@@ -52,16 +40,16 @@ void finding_json(go::JsonWriter& w, const View& v) {
   w.key("EndLine").integer(m.end_line);
   w.key("StartColumn").integer(m.start_column);
   w.key("EndColumn").integer(m.end_column);
-  w.key("Match").string(v.match);
-  w.key("Secret").string(v.secret);
+  w.key("Match").string(v.shown.match);
+  w.key("Secret").string(v.shown.secret);
   w.key("File").string(m.path);
   w.key("SymlinkFile").string("");
   w.key("Commit").string(m.commit);
   w.key("Entropy").float32(m.entropy);
-  w.key("Author").string(v.author);
-  w.key("Email").string(v.email);
-  w.key("Date").string(v.date);
-  w.key("Message").string(v.message);
+  w.key("Author").string(v.shown.author);
+  w.key("Email").string(v.shown.email);
+  w.key("Date").string(v.shown.date);
+  w.key("Message").string(v.shown.message);
   w.key("Tags").strings(m.tags);
   w.key("Fingerprint").string(v.fingerprint);
   w.end();
@@ -134,10 +122,11 @@ void write_csv(const std::vector<SecretMatch>& matches, std::ostream& out,
                          "Email", "Fingerprint", "Tags"});
   for (const SecretMatch& m : matches) {
     const View v = view_of(m, options.show_secrets);
-    out << go::csv_record({m.rule_id, m.commit, m.path, "", v.secret, v.match,
+    out << go::csv_record({m.rule_id, m.commit, m.path, "", v.shown.secret, v.shown.match,
                            std::to_string(m.start_line), std::to_string(m.end_line),
-                           std::to_string(m.start_column), std::to_string(m.end_column), v.author,
-                           v.message, v.date, v.email, v.fingerprint, join(m.tags, " ")});
+                           std::to_string(m.start_column), std::to_string(m.end_column),
+                           v.shown.author, v.shown.message, v.shown.date, v.shown.email,
+                           v.fingerprint, join(m.tags, " ")});
   }
 }
 
@@ -202,14 +191,14 @@ void write_gitleaks_sarif(const std::vector<SecretMatch>& matches, std::ostream&
     w.key("startColumn").integer(m.start_column);
     w.key("endLine").integer(m.end_line);
     w.key("endColumn").integer(m.end_column);
-    w.key("snippet").begin_object().key("text").string(v.secret).end();
+    w.key("snippet").begin_object().key("text").string(v.shown.secret).end();
     w.end().end().end().end();  // region, physicalLocation, location, locations
     w.key("partialFingerprints").begin_object();
     w.key("commitSha").string(m.commit);
-    w.key("email").string(v.email);
-    w.key("author").string(v.author);
-    w.key("date").string(v.date);
-    w.key("commitMessage").string(v.message);
+    w.key("email").string(v.shown.email);
+    w.key("author").string(v.shown.author);
+    w.key("date").string(v.shown.date);
+    w.key("commitMessage").string(v.shown.message);
     w.key("shieldwall/v1").string(secret_fingerprint(m));
     w.end();
     w.key("properties").begin_object().key("tags").strings(m.tags).end();
@@ -227,17 +216,17 @@ void write_secrets_text(const std::vector<SecretMatch>& matches, std::ostream& o
   };
   for (const SecretMatch& m : matches) {
     const View v = view_of(m, options.show_secrets);
-    line("Finding:", one_line(v.match.empty() ? v.secret : v.match));
-    line("Secret:", one_line(v.secret));
+    line("Finding:", one_line(v.shown.match.empty() ? v.shown.secret : v.shown.match));
+    line("Secret:", one_line(v.shown.secret));
     line("RuleID:", m.rule_id);
     line("Entropy:", fmt::format("{:f}", m.entropy));
     line("File:", m.path);
     line("Line:", std::to_string(m.start_line));
     if (!m.commit.empty()) {
       line("Commit:", m.commit);
-      line("Author:", v.author);
-      line("Email:", v.email);
-      line("Date:", v.date);
+      line("Author:", v.shown.author);
+      line("Email:", v.shown.email);
+      line("Date:", v.shown.date);
     }
     if (!m.validation.empty()) line("Validation:", m.validation);
     line("Fingerprint:", fmt::format("{} (gitleaks: {})", secret_fingerprint(m), v.fingerprint));

@@ -64,6 +64,16 @@ std::string redact_in(std::string_view text, std::string_view secret) {
   return out;
 }
 
+SecretMatch redacted_copy(const SecretMatch& match) {
+  SecretMatch out = match;
+  for (std::string* field :
+       {&out.match, &out.line, &out.author, &out.email, &out.date, &out.message}) {
+    *field = redact_in(*field, match.secret);
+  }
+  out.secret = redact(match.secret);
+  return out;
+}
+
 std::optional<RedactedForm> parse_redacted(std::string_view text) {
   const size_t mark = text.find(kEllipsis);
   if (mark == std::string_view::npos || mark > kMaxPrefix) return std::nullopt;

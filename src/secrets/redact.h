@@ -19,6 +19,8 @@
 #include <string>
 #include <string_view>
 
+#include "secrets/engine.h"
+
 namespace sw::secrets {
 
 // Hex SHA-256 of `bytes` (64 lower-case digits).
@@ -32,6 +34,10 @@ std::string redact(std::string_view secret);
 // redaction's own punctuation), the whole text is replaced by redact(secret). An empty secret
 // leaves the text as it is.
 std::string redact_in(std::string_view text, std::string_view secret);
+
+// A copy of `match` safe to show: `secret` redacted, and every copy of it in `match`, `line`,
+// `author`, `email`, `date` and `message` too. Rule id, description, tags and path are kept.
+SecretMatch redacted_copy(const SecretMatch& match);
 
 // The parts of a redact() output, read back (for baselines written redacted).
 struct RedactedForm {

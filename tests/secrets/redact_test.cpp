@@ -81,3 +81,31 @@ TEST(Redact, NeverContainsTheSecretOverManyGeneratedSecrets) {
 
 }  // namespace
 }  // namespace sw::secrets
+
+namespace sw::secrets {
+namespace {
+
+TEST(Redact, RedactedCopyKeepsWhereAndWhatRule) {
+  SecretMatch m;
+  m.rule_id = "generic-api-key";
+  m.description = "Generic API Key";
+  m.secret = "Qw8Er7Ty6Ui5Op4As";
+  m.match = "key=" + m.secret;
+  m.line = "  " + m.match + " # " + m.secret;
+  m.message = "oops, " + m.secret;
+  m.author = "dev";
+  m.path = "a/b.env";
+  m.start_line = 4;
+  const SecretMatch r = redacted_copy(m);
+  for (const std::string* s : {&r.secret, &r.match, &r.line, &r.message}) {
+    EXPECT_EQ(s->find(m.secret), std::string::npos) << *s;
+    EXPECT_NE(s->find(redact(m.secret)), std::string::npos) << *s;
+  }
+  EXPECT_EQ(r.author, "dev");
+  EXPECT_EQ(r.rule_id, m.rule_id);
+  EXPECT_EQ(r.path, m.path);
+  EXPECT_EQ(r.start_line, 4);
+}
+
+}  // namespace
+}  // namespace sw::secrets
