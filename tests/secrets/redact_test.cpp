@@ -79,12 +79,6 @@ TEST(Redact, NeverContainsTheSecretOverManyGeneratedSecrets) {
   }
 }
 
-}  // namespace
-}  // namespace sw::secrets
-
-namespace sw::secrets {
-namespace {
-
 TEST(Redact, RedactedCopyKeepsWhereAndWhatRule) {
   SecretMatch m;
   m.rule_id = "generic-api-key";
