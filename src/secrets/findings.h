@@ -11,7 +11,10 @@
 // The config's [[owner]] rules apply afterwards, as for every finding (Config::resolve).
 //
 // The id is our secret fingerprint (secrets/fingerprint.h). No field holds the secret: every
-// text taken from the match (match, author, message) goes through redact_in().
+// text taken from the match (match, author, message) goes through redact_in(). location.path is
+// the match's path as reported (relative to the scanned root, or repository-relative for git).
+// Thread safety: pure, except that the CodeOwnersIndex in the options is used (and caches), so
+// one index must not be shared by threads converting at the same time.
 #pragma once
 
 #include <string>
