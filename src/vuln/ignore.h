@@ -11,6 +11,8 @@
 //   reason = "not reachable: we never call template()"   # required
 //   owner = "alice@example.com"                           # required
 //   expires = 2027-01-31        # TOML date or "YYYY-MM-DD" (optional; recommended)
+// The reason/owner/expires contract and the TOML reading are shared with the secret ignore file
+// (core/ignore_file.h).
 #pragma once
 
 #include <string>
@@ -18,19 +20,16 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/ignore_file.h"
 #include "vuln/match.h"
 
 namespace sw::vuln {
 
-struct IgnoreRule {
+// An accepted risk (reason, owner, expires, file, line) for one advisory.
+struct IgnoreRule : Acceptance {
   std::string id;
   std::string package;
   std::string ecosystem;
-  std::string reason;
-  std::string owner;
-  std::string expires;  // YYYY-MM-DD, empty = no expiry
-  std::string file;
-  int line = 0;
 };
 
 struct IgnoreList {
