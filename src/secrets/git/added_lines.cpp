@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// The lines a change added, file by file and hunk by hunk (see added_lines.h). libgit2 computes
-// the diffs (tree, index and working-tree sides, rename detection, binary detection, xdiff); this
-// file only chooses git log's options and keeps the added lines.
+// The lines a change added, file by file and hunk by hunk (see added_lines.h). Between two trees
+// the changed files come from our tree walk (tree_diff.h, which skips equal subtrees) and each
+// file's hunks from libgit2's blob diff; for the index and the working tree libgit2 does both.
+// libgit2 also decides what is binary and runs xdiff; this file picks git log's options and
+// keeps the added lines.
 #include "secrets/git/added_lines.h"
 
 #include <cctype>
@@ -10,6 +12,7 @@
 #include <fmt/core.h>
 
 #include "secrets/git/libgit2.h"
+#include "secrets/git/tree_diff.h"
 
 namespace sw::secrets::git {
 
@@ -41,12 +44,15 @@ struct DiffOptions {
   }
 };
 
-std::string cache_key(const git_diff_delta& delta) {
+using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
+using PathspecPtr = std::unique_ptr<git_pathspec, Deleter<git_pathspec, git_pathspec_free>>;
+
+std::string cache_key(const git_oid& old_id, const git_oid& new_id, std::string_view path) {
   std::string key;
-  key.reserve(2 * GIT_OID_RAWSZ + 1 + std::char_traits<char>::length(delta.new_file.path));
-  key.append(reinterpret_cast<const char*>(delta.old_file.id.id), GIT_OID_RAWSZ);
-  key.append(reinterpret_cast<const char*>(delta.new_file.id.id), GIT_OID_RAWSZ);
-  key.append(delta.new_file.path);
+  key.reserve(2 * GIT_OID_RAWSZ + path.size());
+  key.append(reinterpret_cast<const char*>(old_id.id), GIT_OID_RAWSZ);
+  key.append(reinterpret_cast<const char*>(new_id.id), GIT_OID_RAWSZ);
+  key.append(path);
   return key;
 }
 
@@ -115,7 +121,7 @@ std::vector<FileChange> collect(git_diff* diff, const DiffSettings& settings, Hu
     }
     std::string key;
     if (cache != nullptr) {
-      key = cache_key(*delta);
+      key = cache_key(delta->old_file.id, delta->new_file.id, path);
       if (auto hit = cache->get(key)) {
         ++stats.cache_hits;
         count_skip(*hit, stats);
@@ -203,16 +209,81 @@ Result<std::vector<FileChange>> added_lines_between_trees(
     git_repository* repo, const git_tree* old_tree, const git_tree* new_tree,
     const DiffSettings& settings, HunkCache* cache, std::string_view context,
     std::vector<Error>& errors, DiffStats& stats) {
-  const DiffOptions options(settings);
-  git_diff* raw = nullptr;
-  // libgit2 takes non-const trees but only reads them.
-  if (const int rc = git_diff_tree_to_tree(&raw, repo, const_cast<git_tree*>(old_tree),
-                                           const_cast<git_tree*>(new_tree), &options.opts);
-      rc != 0) {
-    return Unexpected(libgit2_error(rc, fmt::format("{}: cannot diff its trees", context)));
+  PathspecPtr pathspec;
+  if (!settings.paths.empty()) {
+    const DiffOptions with_paths(settings);
+    git_pathspec* raw = nullptr;
+    if (const int rc = git_pathspec_new(&raw, &with_paths.opts.pathspec); rc != 0) {
+      return Unexpected(libgit2_error(rc, "bad path limit"));
+    }
+    pathspec.reset(raw);
   }
-  const DiffPtr diff(raw);
-  return collect(diff.get(), settings, cache, context, errors, stats);
+  TreeDiffOptions tree_options;
+  tree_options.renames = settings.renames;
+  tree_options.rename_limit = kRenameLimit;
+  tree_options.max_file_bytes = settings.max_file_bytes;
+  const std::vector<FileDelta> deltas =
+      diff_trees(repo, old_tree, new_tree, tree_options, context, errors);
+
+  DiffSettings blob_settings = settings;
+  blob_settings.paths.clear();
+  const DiffOptions options(blob_settings);
+  std::vector<FileChange> out;
+  for (const FileDelta& delta : deltas) {
+    if (!diff_filter_accepts(settings.diff_filter, delta.status)) continue;
+    if (pathspec != nullptr &&
+        git_pathspec_matches_path(pathspec.get(), 0, delta.path.c_str()) != 1) {
+      continue;
+    }
+    if (settings.skip_path && settings.skip_path(delta.path)) {
+      ++stats.path_skipped;
+      continue;
+    }
+    std::string key;
+    if (cache != nullptr) {
+      key = cache_key(delta.old_id, delta.new_id, delta.path);
+      if (auto hit = cache->get(key)) {
+        ++stats.cache_hits;
+        count_skip(*hit, stats);
+        if (!hit->hunks.empty()) out.push_back(FileChange{delta.path, std::move(hit)});
+        continue;
+      }
+    }
+    const auto read_error = [&](const git_oid& id) {
+      errors.emplace_back(Errc::kParse,
+                          fmt::format("{}: cannot read the file's content (blob {}): {}", context,
+                                      oid_hex(id), last_error_message()),
+                          delta.path);
+    };
+    BlobPtr old_blob;
+    if (git_oid_is_zero(&delta.old_id) == 0) {
+      git_blob* raw = nullptr;
+      if (git_blob_lookup(&raw, repo, &delta.old_id) != 0) {
+        read_error(delta.old_id);
+        continue;
+      }
+      old_blob.reset(raw);
+    }
+    git_blob* raw_new = nullptr;
+    if (git_blob_lookup(&raw_new, repo, &delta.new_id) != 0) {
+      read_error(delta.new_id);
+      continue;
+    }
+    const BlobPtr new_blob(raw_new);
+    git_patch* raw_patch = nullptr;
+    const std::string& old_path = delta.old_path.empty() ? delta.path : delta.old_path;
+    if (git_patch_from_blobs(&raw_patch, old_blob.get(), old_path.c_str(), new_blob.get(),
+                             delta.path.c_str(), &options.opts) != 0) {
+      read_error(delta.new_id);
+      continue;
+    }
+    const PatchPtr patch(raw_patch);
+    std::shared_ptr<const FileHunks> hunks = read_hunks(patch.get(), settings);
+    count_skip(*hunks, stats);
+    if (cache != nullptr) cache->put(key, hunks);
+    if (!hunks->hunks.empty()) out.push_back(FileChange{delta.path, std::move(hunks)});
+  }
+  return out;
 }
 
 Result<std::vector<FileChange>> added_lines_staged(git_repository* repo, const git_tree* head_tree,

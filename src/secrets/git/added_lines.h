@@ -9,7 +9,8 @@
 // - binary files are skipped, by libgit2's binary detection (a NUL in the first 8000 bytes, too
 //   few printable bytes, or a `binary` / `-diff` attribute) — git's own rule;
 // - renames are detected as git log does by default (diff.renames, 50% similarity, a limit of
-//   1000 candidates), so a renamed file yields only the lines added in the rename;
+//   1000 candidates; see tree_diff.h), so a renamed file yields only the lines added in the
+//   rename;
 // - submodule entries (gitlinks) carry no text and are skipped; git shows "Subproject commit".
 // Unlike gitleaks' default --diff-filter, type changes (a symlink becoming a file) are scanned:
 // the new content is content the commit added.

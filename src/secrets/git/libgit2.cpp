@@ -14,6 +14,12 @@ class LibGit2Global {
   LibGit2Global() {
     git_libgit2_init();
     git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
+    // libgit2 caches trees of at most 4 KiB and no blobs by default. Walking history newest
+    // first, a commit's old blob is the new blob of the commit walked just before, and large
+    // directories' trees are read again for every commit below them: caching both saves
+    // inflating them (through delta chains) twice. The cache's total stays libgit2's (256 MiB).
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, size_t{1} << 20);
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB, size_t{1} << 20);
   }
   ~LibGit2Global() { git_libgit2_shutdown(); }
   LibGit2Global(const LibGit2Global&) = delete;

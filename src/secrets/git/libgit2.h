@@ -22,7 +22,8 @@ namespace sw::secrets::git {
 // Initialises libgit2 once per process (thread-safe; later calls are free). Also turns off
 // libgit2's repository-owner check: we only read objects and never run hooks, filters or any
 // other program a repository's config names, which is what that check protects against, and CI
-// jobs routinely scan checkouts owned by another user.
+// jobs routinely scan checkouts owned by another user. Raises the size of trees libgit2 caches
+// (walking history reads the same large directories again and again).
 void ensure_libgit2();
 
 template <class T, void (*Free)(T*)>
