@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Git sources for the secret scanner: the lines every commit added (`shieldwall secrets --git`),
 // the lines staged for the next commit (`--staged`, for a pre-commit hook) and the lines changed
-// in the working tree (`--unstaged`). Built on libgit2 1.5; the commit walk is ours (see
-// secrets/git/commit_walk.h for why), the diffs are libgit2's.
+// in the working tree (`--unstaged`). Built on libgit2 1.5: the commit walk and the tree
+// comparison are ours (secrets/git/commit_walk.h and tree_diff.h say why), the objects, the
+// similarity signatures and the line diffs are libgit2's.
 //
 // What is scanned, gitleaks' semantics (`git log -p -U0 --full-history --all`, its default):
 // - every commit reachable from any ref (branches, tags, remotes, notes, stash) or HEAD, once,

@@ -82,14 +82,14 @@ class TestRepo {
   git_repository* repo() const { return repo_.get(); }
   sw::test::FixtureRoot& root() { return root_; }
 
-  git_oid tree_of(const Files& files) {
+  git_oid tree_of(const Files& files, const std::map<std::string, git_filemode_t>& modes = {}) {
     git_index* raw = nullptr;
     EXPECT_EQ(git_index_new(&raw), 0);
     const git::IndexPtr index(raw);
     for (const auto& [file, content] : files) {
       git_index_entry entry{};
       entry.path = file.c_str();
-      entry.mode = GIT_FILEMODE_BLOB;
+      entry.mode = modes.count(file) != 0 ? modes.at(file) : GIT_FILEMODE_BLOB;
       EXPECT_EQ(git_blob_create_from_buffer(&entry.id, repo_.get(), content.data(), content.size()),
                 0);
       EXPECT_EQ(git_index_add(index.get(), &entry), 0) << git::last_error_message();
@@ -102,8 +102,9 @@ class TestRepo {
   // A commit of `files` with `parents`, `minutes` after kT0; `ref` (if any) is moved to it.
   git_oid commit(const Files& files, const std::vector<git_oid>& parents, const std::string& msg,
                  int minutes, const std::string& ref = "", const std::string& name = "Alice",
-                 const std::string& email = "alice@example.com") {
-    const git_oid tree_id = tree_of(files);
+                 const std::string& email = "alice@example.com",
+                 const std::map<std::string, git_filemode_t>& modes = {}) {
+    const git_oid tree_id = tree_of(files, modes);
     git_tree* raw_tree = nullptr;
     EXPECT_EQ(git_tree_lookup(&raw_tree, repo_.get(), &tree_id), 0);
     const git::TreePtr tree(raw_tree);
@@ -281,6 +282,29 @@ TEST(GitHistory, RenamedFileYieldsOnlyTheLinesAddedByTheRename) {
   GitScanOptions no_renames = at(repo);
   no_renames.renames = false;  // a rename is then a deletion and an addition of everything
   EXPECT_EQ(scan(no_renames).matches.size(), 4U);
+}
+
+TEST(GitHistory, TypeChangesAndDirectoriesBecomingFiles) {
+  TestRepo repo;
+  const git_oid c1 = repo.commit({{"cfg", "real.cfg"},
+                                  {"dir/x.txt", "a\n"},
+                                  {"lib/a.txt", "A\n"},
+                                  {"lib/deep/b.txt", "SECRET_MOVED\n"}},
+                                 {}, "one", 0, "refs/heads/m", "Alice", "alice@example.com",
+                                 {{"cfg", GIT_FILEMODE_LINK}});
+  const git_oid c2 = repo.commit({{"cfg", "SECRET_TYPECHANGE\n"},
+                                  {"dir", "SECRET_DIR_IS_FILE\n"},
+                                  {"src/lib/a.txt", "A\n"},
+                                  {"src/lib/deep/b.txt", "SECRET_MOVED\n"}},
+                                 {c1}, "two", 1, "refs/heads/m");
+  GitScanOptions options = at(repo);
+  options.max_commits = 1;
+  const GitScanResult result = scan(options);
+  EXPECT_EQ(all_errors(result), "");
+  // The moved directory is a set of exact renames: nothing added.
+  EXPECT_EQ(found(result),
+            (std::vector<std::string>{"SECRET_TYPECHANGE@cfg:1", "SECRET_DIR_IS_FILE@dir:1"}));
+  EXPECT_EQ(result.matches[0].commit, hex(c2));
 }
 
 TEST(GitHistory, BinaryFilesAreSkipped) {
