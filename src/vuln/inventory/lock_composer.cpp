@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vuln/inventory/lock_formats_more.h"
+#include "vuln/inventory/lock_util.h"
 #include "vuln/inventory/lockfile_text.h"
 
 namespace sw::vuln {
@@ -20,20 +21,9 @@ bool is_composer_lock(std::string_view path) { return lock_base_name(path) == "c
 
 PackageList parse_composer_lock(std::string_view text, const std::string& path) {
   PackageList out;
-  nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    out.errors.emplace_back(Errc::kParse, "invalid JSON", path, line_at(text, e.byte));
-    return out;
-  } catch (const nlohmann::json::exception& e) {  // e.g. a number out of range
-    out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path, 0);
-    return out;
-  }
-  if (!doc.is_object()) {
-    out.errors.emplace_back(Errc::kParse, "composer.lock is not a JSON object", path, 1);
-    return out;
-  }
+  auto parsed = lockutil::parse_json_object(text, path, "composer.lock", out.errors);
+  if (!parsed) return out;
+  const nlohmann::ordered_json& doc = *parsed;
   size_t cursor = 0;
   for (const char* key : {"packages", "packages-dev"}) {
     auto it = doc.find(key);

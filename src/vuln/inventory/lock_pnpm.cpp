@@ -143,25 +143,8 @@ PackageList parse_doc(const YAML::Node& doc, const std::string& path) {
 bool is_pnpm_lock(std::string_view path) { return lockutil::base_name(path) == "pnpm-lock.yaml"; }
 
 PackageList parse_pnpm_lock(std::string_view text, const std::string& path) {
-  try {
-    YAML::Node doc = YAML::Load(std::string(text));
-    if (doc.IsNull()) return {};
-    if (!doc.IsMap()) {
-      PackageList out;
-      out.errors.emplace_back(Errc::kParse, "pnpm-lock.yaml is not a YAML mapping", path, 1);
-      return out;
-    }
-    return parse_doc(doc, path);
-  } catch (const YAML::Exception& e) {
-    PackageList out;
-    out.errors.emplace_back(Errc::kParse, "invalid YAML: " + e.msg, path,
-                            e.mark.is_null() ? 0 : e.mark.line + 1);
-    return out;
-  } catch (const std::exception& e) {
-    PackageList out;
-    out.errors.emplace_back(Errc::kParse, std::string("invalid YAML: ") + e.what(), path, 0);
-    return out;
-  }
+  return lockutil::parse_yaml_map(text, path, "pnpm-lock.yaml",
+                                  [&](const YAML::Node& doc) { return parse_doc(doc, path); });
 }
 
 }  // namespace sw::vuln

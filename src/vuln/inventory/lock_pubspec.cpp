@@ -4,24 +4,18 @@
 // "transitive"). Every package is listed, as osv-scalibr's pubspec extractor does; a git package
 // carries `description.resolved-ref` as commit; "direct dev" gives group "dev". Ecosystem Pub.
 // Parsed with yaml-cpp (its exceptions are caught here).
-#include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
 #include "vuln/inventory/lock_formats_more.h"
+#include "vuln/inventory/lock_util.h"
 
 namespace sw::vuln {
 
 bool is_pubspec_lock(std::string_view path) { return lock_base_name(path) == "pubspec.lock"; }
 
 PackageList parse_pubspec_lock(std::string_view text, const std::string& path) {
-  PackageList out;
-  try {
-    YAML::Node doc = YAML::Load(std::string(text));
-    if (!doc.IsMap()) {
-      if (!doc.IsNull())
-        out.errors.emplace_back(Errc::kParse, "pubspec.lock is not a map", path, 1);
-      return out;
-    }
+  return lockutil::parse_yaml_map(text, path, "pubspec.lock", [&](const YAML::Node& doc) {
+    PackageList out;
     YAML::Node packages = doc["packages"];
     if (!packages || packages.IsNull()) return out;
     if (!packages.IsMap()) {
@@ -53,11 +47,8 @@ PackageList parse_pubspec_lock(std::string_view text, const std::string& path) {
       if (scalar(entry["dependency"]) == "direct dev") p.groups.emplace_back("dev");
       out.packages.push_back(std::move(p));
     }
-  } catch (const YAML::Exception& e) {
-    out.errors.emplace_back(Errc::kParse, fmt::format("invalid YAML: {}", e.msg), path,
-                            e.mark.line >= 0 ? e.mark.line + 1 : 0);
-  }
-  return out;
+    return out;
+  });
 }
 
 }  // namespace sw::vuln

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "vuln/inventory/lock_formats_more.h"
+#include "vuln/inventory/lock_util.h"
 #include "vuln/inventory/lockfile_text.h"
 
 namespace sw::vuln {
@@ -17,20 +18,9 @@ bool is_renv_lock(std::string_view path) { return lock_base_name(path) == "renv.
 
 PackageList parse_renv_lock(std::string_view text, const std::string& path) {
   PackageList out;
-  nlohmann::ordered_json doc;
-  try {
-    doc = nlohmann::ordered_json::parse(text);
-  } catch (const nlohmann::ordered_json::parse_error& e) {
-    out.errors.emplace_back(Errc::kParse, "invalid JSON", path, line_at(text, e.byte));
-    return out;
-  } catch (const nlohmann::json::exception& e) {  // e.g. a number out of range
-    out.errors.emplace_back(Errc::kParse, std::string("invalid JSON: ") + e.what(), path, 0);
-    return out;
-  }
-  if (!doc.is_object()) {
-    out.errors.emplace_back(Errc::kParse, "renv.lock is not a JSON object", path, 1);
-    return out;
-  }
+  auto parsed = lockutil::parse_json_object(text, path, "renv.lock", out.errors);
+  if (!parsed) return out;
+  const nlohmann::ordered_json& doc = *parsed;
   auto packages = doc.find("Packages");
   if (packages == doc.end()) return out;
   size_t cursor = find_json_key(text, 0, "Packages");

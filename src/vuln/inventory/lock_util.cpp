@@ -153,4 +153,24 @@ std::optional<nlohmann::ordered_json> parse_json_object(std::string_view text,
   return doc;
 }
 
+PackageList parse_yaml_map(std::string_view text, const std::string& path, std::string_view what,
+                           const std::function<PackageList(const YAML::Node&)>& parse) {
+  PackageList out;
+  try {
+    YAML::Node doc = YAML::Load(std::string(text));
+    if (doc.IsNull()) return out;
+    if (!doc.IsMap()) {
+      out.errors.emplace_back(Errc::kParse, std::string(what) + " is not a YAML mapping", path, 1);
+      return out;
+    }
+    return parse(doc);
+  } catch (const YAML::Exception& e) {
+    out.errors.emplace_back(Errc::kParse, "invalid YAML: " + e.msg, path,
+                            e.mark.is_null() ? 0 : e.mark.line + 1);
+  } catch (const std::exception& e) {
+    out.errors.emplace_back(Errc::kParse, std::string("invalid YAML: ") + e.what(), path, 0);
+  }
+  return out;
+}
+
 }  // namespace sw::vuln::lockutil

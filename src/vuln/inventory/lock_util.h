@@ -5,6 +5,7 @@
 // key as it is written: `"<key>" : {`).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#include <yaml-cpp/yaml.h>
 
 #include "vuln/inventory/package.h"
 
@@ -41,6 +43,12 @@ std::optional<nlohmann::ordered_json> parse_json_object(std::string_view text,
                                                         const std::string& path,
                                                         std::string_view what,
                                                         std::vector<Error>& errors);
+
+// Loads a lockfile that must be one YAML mapping and hands it to `parse`. An empty document gives
+// an empty list; anything else that is not a mapping, and every yaml-cpp exception (from the
+// parser or from `parse`'s reads of the tree), becomes one error naming `path` and the line.
+PackageList parse_yaml_map(std::string_view text, const std::string& path, std::string_view what,
+                           const std::function<PackageList(const YAML::Node&)>& parse);
 
 // Every `"<key>"` followed by ':' and then '{' in a JSON text, with its line, in text order.
 class JsonKeyLines {

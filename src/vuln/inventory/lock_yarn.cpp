@@ -148,24 +148,8 @@ bool is_yarn_lock(std::string_view path) { return lockutil::base_name(path) == "
 
 PackageList parse_yarn_lock(std::string_view text, const std::string& path) {
   if (!is_berry(text)) return parse_classic(text, path);
-  try {
-    YAML::Node doc = YAML::Load(std::string(text));
-    if (!doc.IsMap()) {
-      PackageList out;
-      out.errors.emplace_back(Errc::kParse, "yarn.lock (berry) is not a YAML mapping", path, 1);
-      return out;
-    }
-    return parse_berry(doc, path);
-  } catch (const YAML::Exception& e) {
-    PackageList out;
-    out.errors.emplace_back(Errc::kParse, "invalid YAML: " + e.msg, path,
-                            e.mark.is_null() ? 0 : e.mark.line + 1);
-    return out;
-  } catch (const std::exception& e) {
-    PackageList out;
-    out.errors.emplace_back(Errc::kParse, std::string("invalid YAML: ") + e.what(), path, 0);
-    return out;
-  }
+  return lockutil::parse_yaml_map(text, path, "yarn.lock (berry)",
+                                  [&](const YAML::Node& doc) { return parse_berry(doc, path); });
 }
 
 }  // namespace sw::vuln
