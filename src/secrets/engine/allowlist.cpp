@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: Apache-2.0
+// Compiled allowlists and gitleaks' allowlist checks (see allowlist.h).
+#include "secrets/engine/allowlist.h"
+
+#include <fmt/format.h>
+
+namespace sw::secrets::engine {
+
+std::string go_lower_for_ascii(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 'A' && c <= 'Z') {
+      out += static_cast<char>(c + 32);
+    } else if (c == 0xE2 && text.substr(i, 3) == "\xE2\x84\xAA") {
+      out += 'k';
+      i += 2;
+    } else if (c == 0xC4 && text.substr(i, 2) == "\xC4\xB0") {
+      out += 'i';
+      i += 1;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+RE2::Options go_re2_options() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_encoding(RE2::Options::EncodingUTF8);
+  // Rules like gitleaks' pypi-upload-token ({50,1000}) need more than the default 8 MB program
+  // budget; the DFA cache comes out of the same budget.
+  options.set_max_mem(int64_t{64} << 20);
+  return options;
+}
+
+CompiledAllowlist::CompiledAllowlist(const Allowlist& source, std::string_view owner,
+                                     const std::string& file, int line, std::vector<Error>& errors)
+    : condition_(source.condition), target_(source.regex_target) {
+  auto compile = [&](const std::string& pattern, std::string_view what,
+                     std::vector<std::unique_ptr<RE2>>& into) {
+    auto re = std::make_unique<RE2>(pattern, go_re2_options());
+    if (!re->ok()) {
+      errors.emplace_back(Errc::kParse,
+                          fmt::format("{}: allowlist {} regex is invalid ({}); it is ignored",
+                                      owner, what, re->error()),
+                          file, line);
+      return;
+    }
+    into.push_back(std::move(re));
+  };
+  for (const auto& r : source.regexes) compile(r, "content", regexes_);
+  for (const auto& p : source.paths) compile(p, "path", paths_);
+  commits_ = source.commits;
+  for (const auto& w : source.stopwords) stopwords_.push_back(go_lower_for_ascii(w));
+  has_regexes_ = !source.regexes.empty();
+  has_paths_ = !source.paths.empty();
+  empty_ = source.regexes.empty() && source.paths.empty() && source.commits.empty() &&
+           source.stopwords.empty();
+}
+
+bool CompiledAllowlist::commit_allowed(std::string_view commit) const {
+  if (commit.empty()) return false;
+  for (const auto& c : commits_) {
+    // gitleaks compares whole ids; a listed prefix (an abbreviated id) is accepted too.
+    if (!c.empty() && commit.substr(0, c.size()) == c) return true;
+  }
+  return false;
+}
+
+bool CompiledAllowlist::path_allowed(std::string_view path) const {
+  for (const auto& re : paths_) {
+    if (RE2::PartialMatch(path, *re)) return true;
+  }
+  return false;
+}
+
+bool CompiledAllowlist::regex_allowed(std::string_view target) const {
+  for (const auto& re : regexes_) {
+    if (RE2::PartialMatch(target, *re)) return true;
+  }
+  return false;
+}
+
+bool CompiledAllowlist::stopword_in(std::string_view secret) const {
+  if (stopwords_.empty()) return false;
+  const std::string lower = go_lower_for_ascii(secret);
+  for (const auto& w : stopwords_) {
+    if (lower.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool CompiledAllowlist::allows_fragment(std::string_view path, std::string_view commit) const {
+  if (empty_) return false;
+  if (path.empty() && commit.empty()) return false;
+  const bool commit_ok = commit_allowed(commit);
+  const bool path_ok = path_allowed(path);
+  if (condition_ == Condition::kAnd) {
+    if (has_regexes_ || !stopwords_.empty()) return false;  // decided per finding
+    if (!commits_.empty() && !commit_ok) return false;
+    if (has_paths_ && !path_ok) return false;
+    return true;
+  }
+  return commit_ok || path_ok;
+}
+
+bool CompiledAllowlist::allows_path_alone(std::string_view path) const {
+  if (empty_ || path.empty()) return false;
+  if (condition_ == Condition::kAnd) {
+    if (has_regexes_ || !stopwords_.empty() || !commits_.empty() || !has_paths_) return false;
+    return path_allowed(path);
+  }
+  return path_allowed(path);
+}
+
+bool CompiledAllowlist::allows_finding(const FindingView& f) const {
+  if (empty_) return false;
+  std::string_view target = f.secret;
+  if (target_ == RegexTarget::kMatch) target = f.match;
+  if (target_ == RegexTarget::kLine) target = f.line;
+  if (condition_ == Condition::kAnd) {
+    if (!commits_.empty() && !commit_allowed(f.commit)) return false;
+    if (has_paths_ && !path_allowed(f.path)) return false;
+    if (has_regexes_ && !regex_allowed(target)) return false;
+    if (!stopwords_.empty() && !stopword_in(f.secret)) return false;
+    return true;
+  }
+  return regex_allowed(target) || stopword_in(f.secret);
+}
+
+}  // namespace sw::secrets::engine
