@@ -8,6 +8,9 @@
 //   sw_default_rules_conformance corpus DIR [-v]
 //     a labelled corpus made by tests/secrets/corpus/make_corpus.py: a planted secret is found
 //     when a finding starts on its line, a decoy is flagged when anything is found in its file.
+//   sw_default_rules_conformance scan DIR [-v]
+//     every text file under DIR: findings per rule (redacted with -v), to read false positives
+//     on a real tree.
 //
 // Measured with the RE2-only reference applier of gitleaks' semantics (tests/secrets/
 // rule_apply_support.h), not with the Hyperscan engine: the figures are the rules' own.
@@ -16,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -60,11 +64,21 @@ int run_noseyparker(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
     int pos = 0, found = 0, neg = 0, flagged = 0;
   };
   std::vector<Row> rows;
+  std::set<std::string> positive_texts;  // every rule's positive examples
+  int cross = 0;                         // flagged negatives that are another rule's positive
   std::vector<fs::path> files;
   for (const auto& e : fs::directory_iterator(dir / "rules")) {
     if (e.path().extension() == ".yml") files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
+  for (const auto& f : files) {
+    try {
+      for (const auto& r : YAML::LoadFile(f.string())["rules"]) {
+        for (const auto& ex : r["examples"]) positive_texts.insert(ex.as<std::string>());
+      }
+    } catch (const std::exception&) {
+    }
+  }
   for (const auto& f : files) {
     YAML::Node doc;
     try {
@@ -93,6 +107,7 @@ int run_noseyparker(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
           const auto hits = m.scan(text, "example.txt");
           ++row.neg;
           if (!hits.empty()) ++row.flagged;
+          if (!hits.empty() && positive_texts.count(text) != 0) ++cross;
           if (verbose && !hits.empty()) {
             fmt::print("  FLAG {} [{}] {}\n", row.id, rules_of(hits), short_text(text));
           }
@@ -122,6 +137,7 @@ int run_noseyparker(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
              spos, 100.0 * sfound / std::max(spos, 1));
   fmt::print("negatives flagged: {}/{} ({:.1f}%)\n", flagged, neg,
              100.0 * flagged / std::max(neg, 1));
+  fmt::print("  of which another noseyparker rule's positive example: {}\n", cross);
   return 0;
 }
 
@@ -179,11 +195,45 @@ int run_corpus(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
   return 0;
 }
 
+// Every regular file under DIR (skipping .git and files over 1 MiB): counts of findings per rule,
+// and with -v each finding redacted (rule, file:line, the secret's first 4 characters, length).
+int run_scan(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
+  std::map<std::string, int> per_rule;
+  std::size_t files = 0;
+  std::size_t bytes = 0;
+  std::error_code ec;
+  for (auto it =
+           fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    if (it->is_directory(ec) && it->path().filename() == ".git") {
+      it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec) || it->file_size(ec) > (1U << 20)) continue;
+    const std::string text = read_file(it->path());
+    if (text.find('\0') != std::string::npos) continue;  // binary
+    ++files;
+    bytes += text.size();
+    const std::string rel = fs::relative(it->path(), dir, ec).string();
+    for (const auto& h : m.scan(text, rel)) {
+      ++per_rule[h.rule_id];
+      if (verbose) {
+        fmt::print("  {} {}:{} {}... ({} chars)\n", h.rule_id, rel, h.line, h.secret.substr(0, 4),
+                   h.secret.size());
+      }
+    }
+  }
+  fmt::print("{} files, {} bytes\n", files, bytes);
+  for (const auto& [rule, n] : per_rule) fmt::print("{:<36} {}\n", rule, n);
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: " << argv[0] << " noseyparker|corpus DIR [-v]\n";
+    std::cerr << "usage: " << argv[0] << " noseyparker|corpus|scan DIR [-v]\n";
     return 2;
   }
   const std::string mode = argv[1];
@@ -198,6 +248,7 @@ int main(int argc, char** argv) {
   fmt::print("{} default rules (RE2 reference applier)\n\n", rules->rules.size());
   if (mode == "noseyparker") return run_noseyparker(matcher, argv[2], verbose);
   if (mode == "corpus") return run_corpus(matcher, argv[2], verbose);
+  if (mode == "scan") return run_scan(matcher, argv[2], verbose);
   std::cerr << "unknown mode " << mode << "\n";
   return 2;
 }
