@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/responsible.h"
@@ -33,6 +34,9 @@ struct Finding {
   Location location;    // empty path when not about a file
   std::string package;  // package the finding is about, if any (ownership rules match it)
   std::string host;     // host name the finding was made on
+  // Facts particular to the kind of finding ("commit", "author", "date" and "rule" for a leaked
+  // secret), written as a JSON object and SARIF properties; never a secret or password.
+  std::vector<std::pair<std::string, std::string>> details;
 };
 
 // Stable id of a finding: "SW-" + 16 hex digits of SHA-256 over host, check and subject. It does

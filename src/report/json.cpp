@@ -51,6 +51,10 @@ nlohmann::json to_json(const Finding& f) {
     j["location"] = nullptr;
   }
   j["package"] = f.package.empty() ? nlohmann::json() : nlohmann::json(f.package);
+  if (!f.details.empty()) {
+    nlohmann::json& details = j["details"];
+    for (const auto& [key, value] : f.details) details[key] = value;
+  }
   return j;
 }
 

@@ -63,6 +63,7 @@ void write_sarif(const Report& r, std::ostream& out) {
           {"responsible", {{"role", f.responsible.key()}, {"name", f.responsible.name}}},
           {"fix", f.fix}}},
     };
+    for (const auto& [key, value] : f.details) res["properties"][key] = value;
     if (!f.location.path.empty()) {
       std::string uri = f.location.path;
       if (!uri.empty() && uri.front() == '/') uri.erase(0, 1);
