@@ -5,13 +5,24 @@
 // digits and non-digits (a transition counts as '-'); each token keeps its separator; numbers lose
 // their leading zeros; qualifiers are case-insensitive, "cr" = "rc", "ga" = "final" = "release" =
 // "", and "a", "b", "m" directly followed by a digit mean alpha, beta, milestone. Trailing null
-// tokens (0, "", final, ga) are trimmed before each '-' from the end. The shorter version is
-// padded with nulls of the other's separator ('.' -> 0, '-' -> ""); tokens with the same
-// separator compare numbers numerically, numbers above qualifiers, known qualifiers in the order
-// alpha < beta < milestone < rc < snapshot < "" < sp, unknown ones after them lexically; tokens
-// with different separators order ".qualifier" < "-qualifier" < "-number" < ".number".
-// The conformance vectors (osv-scalibr maven-versions*.txt) are the reference where Maven
-// releases differ among themselves (e.g. 1-1 = 1-ga-1). Written by hand: no C++ library
+// tokens (0, "", final, ga) are trimmed before each '-' from the end, the first token included
+// (ComparableVersion's ListItem.normalize empties "0" and turns "0-1" into "-1"). Tokens at the
+// same position compare: with the same separator, numbers numerically, numbers above qualifiers,
+// known qualifiers in the order alpha < beta < milestone < rc < snapshot < "" < sp, unknown ones
+// after them lexically; with different separators ".qualifier" < "-qualifier" < "-number" <
+// ".number". Where one version has run out of tokens, each remaining token of the other compares
+// with "null" as ComparableVersion's Item.compareTo(null) does: a number is above it unless 0, a
+// qualifier compares with the release qualifier "" (so 1.sp > 1 > 1.alpha, 1.ga.x > 1,
+// 1-0.alpha < 1 and 2.0.Final < 2.0.Final.redhat-1).
+//
+// Where the POM reference and ComparableVersion differ, the POM reference wins, as in OSV's own
+// comparators and conformance vectors: ComparableVersion keeps the nesting level of a '-'
+// section whose tokens are all null (1-ga-1 < 1-1, 1-rc < 1--rc), the reference trims those
+// tokens at each hyphen ("1-ga-1" = "1-1", one of its examples). Maven 3.8.7 and later also
+// parse a qualifier after '.' that ends at a digit or at the end as if '-' preceded it
+// (MNG-7644: 1.0.RC1 < 1.0-RC2); OSV's vectors were generated with maven-artifact 3.8.6 and
+// keep the earlier order, as we do. tools/versions-conformance.py --maven recognises both
+// differences when it compares us with ComparableVersion. Written by hand: no C++ library
 // implements it. Every string is a Maven version (ComparableVersion accepts anything); only a NUL
 // byte is rejected. Lower-casing is ASCII-only.
 #include <string>
@@ -28,7 +39,6 @@ namespace {
 struct MavenToken {
   char prefix = 0;  // 0 (first token), '.' or '-'
   std::string value;
-  bool is_null = false;  // a padding token
 };
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
@@ -73,9 +83,7 @@ bool less_than(const MavenToken& v, const MavenToken& w) {
     const bool vn = is_number(v.value);
     const bool wn = is_number(w.value);
     if (vn && wn) return compare_numbers(v.value, w.value) < 0;
-    // Numbers sort after qualifiers, unless they are padding.
-    if (vn && !v.is_null) return false;
-    if (wn && !w.is_null) return true;
+    if (vn != wn) return wn;  // numbers sort after qualifiers
     const int l = keyword_order(v.value);
     const int r = keyword_order(w.value);
     if (l == kUnknownKeyword && r == kUnknownKeyword) return v.value < w.value;
@@ -84,10 +92,13 @@ bool less_than(const MavenToken& v, const MavenToken& w) {
   return qualifier_order(v) < qualifier_order(w);
 }
 
-MavenToken null_token(const MavenToken& other) {
-  if (other.prefix == '-') return {'-', "", true};
-  // "sp" is the only qualifier above the empty one: pad it with "" rather than 0.
-  return {'.', other.value == "sp" ? "" : "0", true};
+// How a token compares with nothing (ComparableVersion's Item.compareTo(null)): a number is
+// above it unless 0, a qualifier compares with the release qualifier "".
+int compare_with_null(const MavenToken& t) {
+  if (is_number(t.value)) return t.value == "0" ? 0 : 1;
+  const int order = keyword_order(t.value);
+  const int release = keyword_order("");
+  return order < release ? -1 : (order > release ? 1 : 0);
 }
 
 std::string to_lower(std::string_view s) {
@@ -123,17 +134,17 @@ std::vector<MavenToken> parse(std::string_view str) {
         const size_t nz = current.find_first_not_of('0');
         current = nz == std::string::npos ? "0" : current.substr(nz);
       }
-      tokens.push_back({prefix, std::move(current), false});
+      tokens.push_back({prefix, std::move(current)});
       prev = k;
     }
-    if (raw.empty()) tokens.push_back({prefix, "0", false});  // empty tokens are "0"
+    if (raw.empty()) tokens.push_back({prefix, "0"});  // empty tokens are "0"
     if (pos >= str.size()) break;
     prefix = str[pos];
     start = pos + 1;
   }
   // Trim trailing nulls, then again before each remaining '-' from the end to the start.
   long i = static_cast<long>(tokens.size()) - 1;
-  while (i > 0) {
+  while (i >= 0) {
     if (should_trim(tokens[static_cast<size_t>(i)])) {
       tokens.erase(tokens.begin() + i);
       --i;
@@ -148,8 +159,13 @@ std::vector<MavenToken> parse(std::string_view str) {
 int compare_tokens(const std::vector<MavenToken>& a, const std::vector<MavenToken>& b) {
   const size_t n = std::max(a.size(), b.size());
   for (size_t i = 0; i < n; ++i) {
-    const MavenToken left = i < a.size() ? a[i] : null_token(b[i]);
-    const MavenToken right = i < b.size() ? b[i] : null_token(a[i]);
+    if (i >= a.size() || i >= b.size()) {
+      const int c = i < a.size() ? compare_with_null(a[i]) : -compare_with_null(b[i]);
+      if (c != 0) return c;
+      continue;
+    }
+    const MavenToken& left = a[i];
+    const MavenToken& right = b[i];
     if (left.prefix == right.prefix && left.value == right.value) continue;
     if (less_than(left, right)) return -1;
     if (less_than(right, left)) return 1;

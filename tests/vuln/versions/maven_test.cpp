@@ -48,6 +48,41 @@ TEST(MavenVersion, PaddingAndTrimming) {
   EXPECT_EQ(cmp("1.alpha", "1"), -1);
 }
 
+// Where one version has run out of tokens, the rest of the other compares with "null" as
+// ComparableVersion's Item.compareTo(null) does: numbers above it unless 0, qualifiers against
+// the release qualifier "". Found by tools/versions-conformance.py --maven.
+TEST(MavenVersion, RemainingTokensAgainstNull) {
+  EXPECT_EQ(cmp("2.2.11.Final", "2.2.11.Final.redhat-1"), -1);  // was >: pad .0 above ."" (Final)
+  EXPECT_EQ(cmp("1.0.RELEASE", "1.0.RELEASE.x"), -1);
+  EXPECT_EQ(cmp("1-0.alpha", "1"), -1);  // was >: -0 is null, alpha below release
+  EXPECT_EQ(cmp("5.1.3-0.RC2", "5.1.3-0"), -1);
+  EXPECT_EQ(cmp("1-0.1", "1"), 1);
+  EXPECT_EQ(cmp("1.+x", "1"), 1);  // an unknown qualifier sorts after release, whatever its bytes
+  EXPECT_EQ(cmp("1.ga.x", "1"), 1);
+  EXPECT_EQ(cmp("1.ga.sp", "1"), 1);
+  EXPECT_EQ(cmp("1.ga.snapshot", "1"), -1);
+}
+
+// The first token is trimmed like any other when null (ListItem.normalize): "0-1" is "-1".
+TEST(MavenVersion, LeadingNullTrimmed) {
+  EXPECT_EQ(cmp("0", ""), 0);
+  EXPECT_EQ(cmp("final", "0"), 0);
+  EXPECT_EQ(cmp("-1", "0-1"), 0);
+  EXPECT_EQ(cmp("0-1", "0.1"), -1);
+  EXPECT_EQ(cmp("0-SNAPSHOT", "0.0.1-SNAPSHOT"), -1);
+  EXPECT_EQ(cmp(".sp19.8", "0sp19.8"), 1);  // was <: 0sp19.8 is -sp-19.8, above .sp
+  EXPECT_EQ(cmp(".RELEASE7.0.5-alpha", ".RELEAE7.0.5-alpha"), -1);  // was >
+}
+
+// Where ComparableVersion differs from the POM reference, the reference and OSV win: a '-'
+// section of null tokens between hyphens is trimmed away (ComparableVersion keeps its nesting
+// level), and a '.qualifier' stays one even before a digit (Maven 3.8.7's MNG-7644 differs).
+TEST(MavenVersion, PomReferenceOverComparableVersion) {
+  EXPECT_EQ(cmp("1-ga-1", "1-1"), 0);                // ComparableVersion: <
+  EXPECT_EQ(cmp("3.16.0--rc-1", "3.16.0-rc-1"), 0);  // ComparableVersion: >
+  EXPECT_EQ(cmp("1.0.RC1", "1.0-RC2"), 1);           // Maven >= 3.8.7: <
+}
+
 TEST(MavenVersion, SeparatorsAndTransitions) {
   EXPECT_EQ(cmp("1.1", "1-1"), 1);      // .number > -number
   EXPECT_EQ(cmp("1-foo", "1.foo"), 1);  // -qualifier > .qualifier
