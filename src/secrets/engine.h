@@ -84,6 +84,12 @@ class Scanner {
   // must outlive it.
   Result<std::unique_ptr<FragmentScanner>> make_worker() const;
 
+  // gitleaks' own design, for benchmarks and differential tests: no Hyperscan; the keyword gate
+  // by an Aho-Corasick search of the lower-cased fragment, then RE2 FindAll over the whole
+  // fragment for every gated rule, with the same post-processing. Gives the same findings as
+  // make_worker()'s workers, only slower.
+  Result<std::unique_ptr<FragmentScanner>> make_reference_worker() const;
+
   // Whether the global allowlist's paths exclude this path (the file need not be read).
   bool path_allowed(std::string_view path) const;
 

@@ -39,20 +39,35 @@ RE2::Options go_re2_options() {
 CompiledAllowlist::CompiledAllowlist(const Allowlist& source, std::string_view owner,
                                      const std::string& file, int line, std::vector<Error>& errors)
     : condition_(source.condition), target_(source.regex_target) {
-  auto compile = [&](const std::string& pattern, std::string_view what,
-                     std::vector<std::unique_ptr<RE2>>& into) {
-    auto re = std::make_unique<RE2>(pattern, go_re2_options());
-    if (!re->ok()) {
-      errors.emplace_back(Errc::kParse,
-                          fmt::format("{}: allowlist {} regex is invalid ({}); it is ignored",
-                                      owner, what, re->error()),
-                          file, line);
-      return;
+  // Each regex is checked alone (a bad one is reported and left out), then the good ones are
+  // joined into one alternation; each is grouped, so its inline flags stay its own.
+  auto compile = [&](const std::vector<std::string>& patterns, std::string_view what) {
+    std::vector<std::unique_ptr<RE2>> good;
+    std::string joined;
+    for (const auto& pattern : patterns) {
+      auto alone = std::make_unique<RE2>(pattern, go_re2_options());
+      if (!alone->ok()) {
+        errors.emplace_back(Errc::kParse,
+                            fmt::format("{}: allowlist {} regex is invalid ({}); it is ignored",
+                                        owner, what, alone->error()),
+                            file, line);
+        continue;
+      }
+      if (!joined.empty()) joined += '|';
+      joined += "(?:" + pattern + ")";
+      good.push_back(std::move(alone));
     }
-    into.push_back(std::move(re));
+    if (good.size() > 1) {
+      auto one = std::make_unique<RE2>(joined, go_re2_options());
+      if (one->ok()) {
+        good.clear();
+        good.push_back(std::move(one));
+      }
+    }
+    return good;
   };
-  for (const auto& r : source.regexes) compile(r, "content", regexes_);
-  for (const auto& p : source.paths) compile(p, "path", paths_);
+  regexes_ = compile(source.regexes, "content");
+  paths_ = compile(source.paths, "path");
   commits_ = source.commits;
   for (const auto& w : source.stopwords) stopwords_.push_back(go_lower_for_ascii(w));
   has_regexes_ = !source.regexes.empty();
@@ -70,18 +85,24 @@ bool CompiledAllowlist::commit_allowed(std::string_view commit) const {
   return false;
 }
 
-bool CompiledAllowlist::path_allowed(std::string_view path) const {
-  for (const auto& re : paths_) {
-    if (RE2::PartialMatch(path, *re)) return true;
+namespace {
+
+bool any_matches(const std::vector<std::unique_ptr<RE2>>& res, std::string_view text) {
+  const re2::StringPiece piece(text.data(), text.size());
+  for (const auto& re : res) {
+    if (re->Match(piece, 0, text.size(), RE2::UNANCHORED, nullptr, 0)) return true;
   }
   return false;
 }
 
+}  // namespace
+
+bool CompiledAllowlist::path_allowed(std::string_view path) const {
+  return any_matches(paths_, path);
+}
+
 bool CompiledAllowlist::regex_allowed(std::string_view target) const {
-  for (const auto& re : regexes_) {
-    if (RE2::PartialMatch(target, *re)) return true;
-  }
-  return false;
+  return any_matches(regexes_, target);
 }
 
 bool CompiledAllowlist::stopword_in(std::string_view secret) const {

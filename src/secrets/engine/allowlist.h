@@ -57,6 +57,8 @@ class CompiledAllowlist {
 
   Condition condition_;
   RegexTarget target_;
+  // Each list as one alternation (?:r1)|(?:r2)|...: "any of them matches" in one search (or, if
+  // they cannot be joined, e.g. two reuse a group name, one by one).
   std::vector<std::unique_ptr<RE2>> regexes_;
   std::vector<std::unique_ptr<RE2>> paths_;
   std::vector<std::string> commits_;
