@@ -24,5 +24,7 @@ void add_vuln_scan(CLI::App& vuln, int& exit_code);
 void add_vuln_compare(CLI::App& vuln, int& exit_code);
 // `db update|import|status` (cmd_db.cpp).
 void add_db(CLI::App& app, int& exit_code);
+// `secrets` (cmd_secrets.cpp).
+void add_secrets(CLI::App& app, int& exit_code);
 
 }  // namespace sw::cli

@@ -216,6 +216,18 @@ Finding to_finding(const SecretMatch& m, const Rule* rule, const FindingOptions&
     }
   }
   f.evidence = std::move(evidence);
+  // Facts for tools and people (core/finding.h details), never the secret.
+  f.details.emplace_back("rule", m.rule_id);
+  if (in_history) {
+    f.details.emplace_back("commit", m.commit);
+    f.details.emplace_back("author", scrub(person(m.author, m.email)));
+    if (!m.date.empty()) f.details.emplace_back("date", m.date);
+  }
+  if (m.end_line > m.start_line) f.details.emplace_back("end_line", std::to_string(m.end_line));
+  if (m.start_column > 0) f.details.emplace_back("column", std::to_string(m.start_column));
+  f.details.emplace_back("entropy", fmt::format("{:.2f}", m.entropy));
+  if (!m.validation.empty()) f.details.emplace_back("validation", m.validation);
+  f.details.emplace_back("gitleaks_fingerprint", gitleaks_fingerprint(m));
   return f;
 }
 
