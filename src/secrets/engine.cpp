@@ -770,7 +770,9 @@ Result<std::unique_ptr<Scanner>> Scanner::compile(RuleSet rules, std::vector<Err
   std::vector<std::string> translated;  // per compiled rule
   for (size_t i = 0; i < all.size(); ++i) {
     const Rule& r = all[i];
-    const auto [file, line] = split_origin(r.origin);
+    const std::pair<std::string, int> origin = split_origin(r.origin);
+    const std::string& file = origin.first;
+    const int line = origin.second;
     const std::string owner = fmt::format("rule '{}'", r.id);
     auto reject = [&](const std::string& why) {
       errors.emplace_back(Errc::kParse, fmt::format("{}: {}; the rule is left out", owner, why),

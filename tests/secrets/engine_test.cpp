@@ -595,3 +595,101 @@ TEST(SecretsEngine, WindowedSearchEqualsFindAllOnRandomText) {
 
 }  // namespace
 }  // namespace sw::secrets
+
+namespace sw::secrets {
+namespace {
+
+TEST(SecretsEngine, EngineEqualsGitleaksDesignOnRandomText) {
+  // Every step at once (keywords common and rare, groups, entropy, allowlists, generic
+  // de-duplication, multi-line and unbounded rules): the Hyperscan-windowed engine must report
+  // exactly what the reference worker (RE2 over whole fragments) reports.
+  RuleSet rs;
+  rs.rules.push_back(make_rule(
+      "generic-api-key",
+      R"((?i)[\w.-]{0,20}?(?:key|token)(?:[ \t\w.-]{0,10})[\s'"]{0,3}(?:=|:)[\x60'"\s=]{0,5}([\w.=-]{4,40}|[a-z0-9][a-z0-9+/]{5,}={0,3})(?:[\x60'"\s;]|\\[nr]|$))",
+      {"key", "token"}));
+  rs.rules.back().entropy = 1.5;
+  Allowlist stop;
+  stop.stopwords = {"aaa"};
+  rs.rules.back().allowlists.push_back(stop);
+  rs.rules.push_back(make_rule("acme", R"(\b(acme_[a-z0-9]{4,}))", {"acme_"}));
+  rs.rules.push_back(make_rule("kapi", R"((?i)kapi_[a-z]{4})", {"kapi_"}));
+  rs.rules.push_back(make_rule("pem", R"((?i)-----BEGIN[ A-Z]{0,10}KEY-----[\s\S-]{4,}?-----END)",
+                               {"-----begin"}));
+  rs.rules.push_back(make_rule("quoted", R"re(pw="([^"]{3,})")re"));
+  Allowlist global;
+  global.regex_target = RegexTarget::kLine;
+  global.regexes = {"ignore-me"};
+  rs.allowlists.push_back(global);
+  auto scanner = compile_or_die(rs);
+  ASSERT_TRUE(scanner);
+  auto worker = scanner->make_worker();
+  auto reference = scanner->make_reference_worker();
+  ASSERT_TRUE(worker.has_value());
+  ASSERT_TRUE(reference.has_value());
+  const std::vector<std::string> pieces = {"key",
+                                           "Token",
+                                           " = ",
+                                           "=",
+                                           ":",
+                                           "\"",
+                                           "'",
+                                           "acme_",
+                                           "kapi_",
+                                           "KAPI_",
+                                           "abcd",
+                                           "a1b2",
+                                           "aaa",
+                                           "0",
+                                           "\n",
+                                           " ",
+                                           "\t",
+                                           "pw=\"",
+                                           "x",
+                                           "\xff",
+                                           "\xC3\xA9",
+                                           "\xE2\x84\xAA",
+                                           "-----BEGIN RSA KEY-----",
+                                           "-----END",
+                                           "ignore-me",
+                                           "+/",
+                                           "gitleaks:allow"};
+  std::mt19937 rng(777);
+  size_t total = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const size_t n = 1 + rng() % 120;
+    for (size_t i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    Fragment f;
+    f.text = text;
+    f.path = "x/y.cfg";
+    std::vector<SecretMatch> got;
+    std::vector<SecretMatch> want;
+    ASSERT_TRUE((*worker)->scan(f, got).has_value());
+    ASSERT_TRUE((*reference)->scan(f, want).has_value());
+    ASSERT_EQ(got.size(), want.size()) << text;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].rule_id, want[i].rule_id) << text;
+      EXPECT_EQ(got[i].secret, want[i].secret) << text;
+      EXPECT_EQ(got[i].match, want[i].match) << text;
+      EXPECT_EQ(got[i].start_line, want[i].start_line) << text;
+      EXPECT_EQ(got[i].start_column, want[i].start_column) << text;
+      EXPECT_EQ(got[i].end_line, want[i].end_line) << text;
+      EXPECT_EQ(got[i].end_column, want[i].end_column) << text;
+    }
+    total += got.size();
+  }
+  EXPECT_GT(total, 100u);  // the text does produce findings
+}
+
+TEST(SecretsEngine, RareKeywordReachedOnlyThroughUnicodeLowering) {
+  // A rule of the second Hyperscan pass whose keyword occurs only as Go lower-cases the text.
+  auto found = scan_text(one(make_rule("kapi", R"((?i)kapi_([a-z]{4}))", {"kapi_"})),
+                         "x \xE2\x84\xAA"
+                         "API_abcd");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].secret, "abcd");
+}
+
+}  // namespace
+}  // namespace sw::secrets
