@@ -511,6 +511,7 @@ TEST(SecretsEngine, LongLinesAndManyHitsOfAnUnboundedRule) {
   auto found = scan_text(rs, text);
   ASSERT_EQ(found.size(), 5001u);
   EXPECT_EQ(found[0].start_column, 100002);
+  EXPECT_EQ(found[0].line, std::string(1023, 'x') + " tok_abcdef");  // cut before the match
   EXPECT_EQ(found[5000].start_line, 2);
 }
 
