@@ -43,6 +43,7 @@
 
 #include "secrets/engine/aho_corasick.h"
 #include "secrets/engine/allowlist.h"
+#include "secrets/engine/contains.h"
 #include "secrets/engine/find_all.h"
 #include "secrets/engine/hs_translate.h"
 #include "secrets/engine/utf8.h"
@@ -549,19 +550,23 @@ void Worker::deduplicate_generic() {
            found_[order[group_end]].match.start_line == found_[order[group]].match.start_line) {
       ++group_end;
     }
+    // Within one fragment every finding has the same commit, and a generic finding and a
+    // non-generic one never share a rule id.
+    std::vector<std::string_view> needles;
+    std::vector<size_t> needle_index;
+    std::vector<std::string_view> haystacks;
     for (size_t i = group; i < group_end; ++i) {
       const size_t fi = order[i];
-      if (!generic[fi]) continue;
-      const SecretMatch& f = found_[fi].match;
-      for (size_t j = group; j < group_end; ++j) {
-        const size_t pj = order[j];
-        const SecretMatch& p = found_[pj].match;
-        if (generic[pj] || p.rule_id == f.rule_id || p.commit != f.commit) continue;
-        if (p.secret.find(f.secret) != std::string::npos) {
-          drop[fi] = 1;
-          break;
-        }
+      if (generic[fi]) {
+        needles.push_back(found_[fi].match.secret);
+        needle_index.push_back(fi);
+      } else {
+        haystacks.push_back(found_[fi].match.secret);
       }
+    }
+    if (!needles.empty() && !haystacks.empty()) {
+      const std::vector<uint8_t> contained = engine::occurs_in_any(needles, haystacks);
+      for (size_t k = 0; k < needles.size(); ++k) drop[needle_index[k]] = contained[k];
     }
     group = group_end;
   }
