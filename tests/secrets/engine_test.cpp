@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include "secrets/engine/contains.h"
 #include "secrets/engine/utf8.h"
 #include "secrets/entropy.h"
 
@@ -690,6 +691,54 @@ TEST(SecretsEngine, RareKeywordReachedOnlyThroughUnicodeLowering) {
                          "API_abcd");
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].secret, "abcd");
+}
+
+}  // namespace
+}  // namespace sw::secrets
+
+namespace sw::secrets {
+namespace {
+
+TEST(SecretsEngineContains, ManyNeedlesAgreeWithTheNaiveSearch) {
+  std::mt19937 rng(99);
+  auto random_string = [&](size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s += static_cast<char>('a' + rng() % 3);
+    return s;
+  };
+  std::vector<std::string> hay_store;
+  std::vector<std::string> needle_store;
+  for (int i = 0; i < 300; ++i) hay_store.push_back(random_string(1 + rng() % 20));
+  for (int i = 0; i < 300; ++i) needle_store.push_back(random_string(rng() % 12));
+  std::vector<std::string_view> haystacks(hay_store.begin(), hay_store.end());
+  std::vector<std::string_view> needles(needle_store.begin(), needle_store.end());
+  const auto fast = engine::occurs_in_any(needles, haystacks);  // 90,000 pairs: the hashed path
+  size_t hits = 0;
+  for (size_t i = 0; i < needles.size(); ++i) {
+    bool naive = false;
+    for (auto h : haystacks) naive = naive || h.find(needles[i]) != std::string_view::npos;
+    EXPECT_EQ(fast[i] != 0, naive) << needles[i];
+    hits += naive ? 1 : 0;
+  }
+  EXPECT_GT(hits, 0u);
+  EXPECT_LT(hits, needles.size());
+}
+
+TEST(SecretsEngine, GenericDeduplicationOnALineWithManyFindings) {
+  RuleSet rs;
+  rs.rules.push_back(make_rule("generic-api-key", R"(k=([a-z0-9_]{6,}))", {"k="}));
+  rs.rules.push_back(make_rule("acme-token", R"(acme_[a-z0-9]{6})", {"acme_"}));
+  std::string line;
+  for (int i = 0; i < 300; ++i) {
+    line += "k=acme_" + std::to_string(100000 + i) + " ";  // generic secret "acme_1000xx"
+    line += "k=plain" + std::to_string(100000 + i) + " ";  // generic only
+  }
+  auto found = scan_text(rs, line);
+  size_t generic = 0;
+  size_t acme = 0;
+  for (const auto& m : found) (m.rule_id == "acme-token" ? acme : generic)++;
+  EXPECT_EQ(acme, 300u);
+  EXPECT_EQ(generic, 300u);  // the 300 generic findings that are acme tokens are dropped
 }
 
 }  // namespace
