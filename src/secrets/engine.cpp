@@ -33,6 +33,7 @@
 #include "secrets/engine.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 
@@ -42,6 +43,7 @@
 
 #include "secrets/engine/aho_corasick.h"
 #include "secrets/engine/allowlist.h"
+#include "secrets/engine/contains.h"
 #include "secrets/engine/find_all.h"
 #include "secrets/engine/hs_translate.h"
 #include "secrets/engine/utf8.h"
@@ -61,6 +63,8 @@ constexpr std::string_view kGitleaksAllow = "gitleaks:allow";
 constexpr std::string_view kShieldwallAllow = "shieldwall:allow";
 // Hyperscan windows wider than this use the line bound when one exists (fewer bytes for RE2).
 constexpr unsigned kWideWindow = 4096;
+// Bytes of a long line kept on each side of a match in SecretMatch::line.
+constexpr size_t kLineContext = 1024;
 
 struct HsDatabaseDeleter {
   void operator()(hs_database_t* db) const { hs_free_database(db); }
@@ -214,6 +218,12 @@ class Worker final : public FragmentScanner {
   std::vector<Span> spans_;
   std::vector<re2::StringPiece> groups_;
   std::vector<Found> found_;
+  // The line (byte range) of the last match and what is known about it, so that many matches on
+  // one long line do not search it again and again.
+  size_t memo_first_ = SIZE_MAX;
+  size_t memo_last_ = SIZE_MAX;
+  bool memo_inline_allow_ = false;
+  std::vector<int8_t> line_memo_;
 };
 
 int Worker::on_match(unsigned id, unsigned long long /*from*/, unsigned long long to,
@@ -290,6 +300,8 @@ void Worker::reset() {
   newlines_ready_ = false;
   go_ready_ = false;
   found_.clear();
+  memo_first_ = SIZE_MAX;
+  memo_last_ = SIZE_MAX;
 }
 
 const std::vector<size_t>& Worker::newlines() {
@@ -411,11 +423,15 @@ void Worker::process_match(const CompiledRule& rule, const Fragment& fragment, S
   const size_t first_byte = line_begin(start_line);
   const size_t last_byte = line_end_from(oe > ob ? oe - 1 : ob);
   const std::string_view line = text_.substr(first_byte, last_byte - first_byte);
-  // Step 5: inline allow.
-  if (line.find(kGitleaksAllow) != std::string_view::npos ||
-      line.find(kShieldwallAllow) != std::string_view::npos) {
-    return;
+  if (first_byte != memo_first_ || last_byte != memo_last_) {
+    memo_first_ = first_byte;
+    memo_last_ = last_byte;
+    memo_inline_allow_ = line.find(kGitleaksAllow) != std::string_view::npos ||
+                         line.find(kShieldwallAllow) != std::string_view::npos;
+    line_memo_.assign(impl_.allowlist_store.size(), -1);
   }
+  // Step 5: inline allow.
+  if (memo_inline_allow_) return;
 
   // Step 6: the secret, from the regex re-run on the trimmed match alone.
   const std::string_view match_go = text.substr(b, e - b);
@@ -451,7 +467,8 @@ void Worker::process_match(const CompiledRule& rule, const Fragment& fragment, S
   const size_t line_go_begin = go_.to_copy(first_byte);
   const std::string_view line_go =
       text.substr(line_go_begin, go_.to_copy(last_byte) - line_go_begin);
-  const FindingView view{secret_go, match_go, line_go, go_path_.text(), fragment.commit};
+  const FindingView view{secret_go,       match_go,        line_go,
+                         go_path_.text(), fragment.commit, line_memo_.data()};
   for (const CompiledAllowlist* a : impl_.global) {
     if (a->allows_finding(view)) return;
   }
@@ -467,7 +484,11 @@ void Worker::process_match(const CompiledRule& rule, const Fragment& fragment, S
   m.description = r.description;
   m.secret = std::string(secret);
   m.match = std::string(text_.substr(ob, oe - ob));
-  m.line = std::string(line);
+  // The reported line: the match's line(s), cut to kLineContext bytes either side of the match
+  // (a minified file is one long line; every finding on it would carry all of it).
+  const size_t keep_first = ob - first_byte > kLineContext ? ob - kLineContext : first_byte;
+  const size_t keep_last = last_byte - oe > kLineContext ? oe + kLineContext : last_byte;
+  m.line = std::string(text_.substr(keep_first, keep_last - keep_first));
   m.start_line = file_line(fragment, start_line);
   m.end_line = file_line(fragment, end_line);
   m.start_column = static_cast<int>(ob - first_byte + 1);
@@ -529,19 +550,23 @@ void Worker::deduplicate_generic() {
            found_[order[group_end]].match.start_line == found_[order[group]].match.start_line) {
       ++group_end;
     }
+    // Within one fragment every finding has the same commit, and a generic finding and a
+    // non-generic one never share a rule id.
+    std::vector<std::string_view> needles;
+    std::vector<size_t> needle_index;
+    std::vector<std::string_view> haystacks;
     for (size_t i = group; i < group_end; ++i) {
       const size_t fi = order[i];
-      if (!generic[fi]) continue;
-      const SecretMatch& f = found_[fi].match;
-      for (size_t j = group; j < group_end; ++j) {
-        const size_t pj = order[j];
-        const SecretMatch& p = found_[pj].match;
-        if (generic[pj] || p.rule_id == f.rule_id || p.commit != f.commit) continue;
-        if (p.secret.find(f.secret) != std::string::npos) {
-          drop[fi] = 1;
-          break;
-        }
+      if (generic[fi]) {
+        needles.push_back(found_[fi].match.secret);
+        needle_index.push_back(fi);
+      } else {
+        haystacks.push_back(found_[fi].match.secret);
       }
+    }
+    if (!needles.empty() && !haystacks.empty()) {
+      const std::vector<uint8_t> contained = engine::occurs_in_any(needles, haystacks);
+      for (size_t k = 0; k < needles.size(); ++k) drop[needle_index[k]] = contained[k];
     }
     group = group_end;
   }
@@ -761,8 +786,8 @@ Result<std::unique_ptr<Scanner>> Scanner::compile(RuleSet rules, std::vector<Err
 
   auto keep_allowlist = [&](const Allowlist& a, std::string_view owner, const std::string& file,
                             int line) {
-    impl.allowlist_store.push_back(
-        std::make_unique<CompiledAllowlist>(a, owner, file, line, errors));
+    impl.allowlist_store.push_back(std::make_unique<CompiledAllowlist>(
+        a, impl.allowlist_store.size(), owner, file, line, errors));
     return impl.allowlist_store.back().get();
   };
 
@@ -770,7 +795,9 @@ Result<std::unique_ptr<Scanner>> Scanner::compile(RuleSet rules, std::vector<Err
   std::vector<std::string> translated;  // per compiled rule
   for (size_t i = 0; i < all.size(); ++i) {
     const Rule& r = all[i];
-    const auto [file, line] = split_origin(r.origin);
+    const std::pair<std::string, int> origin = split_origin(r.origin);
+    const std::string& file = origin.first;
+    const int line = origin.second;
     const std::string owner = fmt::format("rule '{}'", r.id);
     auto reject = [&](const std::string& why) {
       errors.emplace_back(Errc::kParse, fmt::format("{}: {}; the rule is left out", owner, why),

@@ -43,7 +43,7 @@ struct SecretMatch {
   std::string description;
   std::string secret;
   std::string match;
-  std::string line;    // the whole line holding the start of the match
+  std::string line;    // the line(s) of the match; of a long line, 1,024 bytes either side of it
   int start_line = 0;  // 1-based file lines
   int end_line = 0;
   int start_column = 0;  // 1-based byte columns, gitleaks' convention

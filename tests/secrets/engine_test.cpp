@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 #include <re2/re2.h>
 
+#include "secrets/engine/contains.h"
 #include "secrets/engine/utf8.h"
 #include "secrets/entropy.h"
 
@@ -511,6 +512,7 @@ TEST(SecretsEngine, LongLinesAndManyHitsOfAnUnboundedRule) {
   auto found = scan_text(rs, text);
   ASSERT_EQ(found.size(), 5001u);
   EXPECT_EQ(found[0].start_column, 100002);
+  EXPECT_EQ(found[0].line, std::string(1023, 'x') + " tok_abcdef");  // cut before the match
   EXPECT_EQ(found[5000].start_line, 2);
 }
 
@@ -591,6 +593,152 @@ TEST(SecretsEngine, WindowedSearchEqualsFindAllOnRandomText) {
       ASSERT_EQ(got_matches, want_matches) << "regex " << regexes[ri] << " text " << text;
     }
   }
+}
+
+}  // namespace
+}  // namespace sw::secrets
+
+namespace sw::secrets {
+namespace {
+
+TEST(SecretsEngine, EngineEqualsGitleaksDesignOnRandomText) {
+  // Every step at once (keywords common and rare, groups, entropy, allowlists, generic
+  // de-duplication, multi-line and unbounded rules): the Hyperscan-windowed engine must report
+  // exactly what the reference worker (RE2 over whole fragments) reports.
+  RuleSet rs;
+  rs.rules.push_back(make_rule(
+      "generic-api-key",
+      R"((?i)[\w.-]{0,20}?(?:key|token)(?:[ \t\w.-]{0,10})[\s'"]{0,3}(?:=|:)[\x60'"\s=]{0,5}([\w.=-]{4,40}|[a-z0-9][a-z0-9+/]{5,}={0,3})(?:[\x60'"\s;]|\\[nr]|$))",
+      {"key", "token"}));
+  rs.rules.back().entropy = 1.5;
+  Allowlist stop;
+  stop.stopwords = {"aaa"};
+  rs.rules.back().allowlists.push_back(stop);
+  rs.rules.push_back(make_rule("acme", R"(\b(acme_[a-z0-9]{4,}))", {"acme_"}));
+  rs.rules.push_back(make_rule("kapi", R"((?i)kapi_[a-z]{4})", {"kapi_"}));
+  rs.rules.push_back(make_rule("pem", R"((?i)-----BEGIN[ A-Z]{0,10}KEY-----[\s\S-]{4,}?-----END)",
+                               {"-----begin"}));
+  rs.rules.push_back(make_rule("quoted", R"re(pw="([^"]{3,})")re"));
+  Allowlist global;
+  global.regex_target = RegexTarget::kLine;
+  global.regexes = {"ignore-me"};
+  rs.allowlists.push_back(global);
+  auto scanner = compile_or_die(rs);
+  ASSERT_TRUE(scanner);
+  auto worker = scanner->make_worker();
+  auto reference = scanner->make_reference_worker();
+  ASSERT_TRUE(worker.has_value());
+  ASSERT_TRUE(reference.has_value());
+  const std::vector<std::string> pieces = {"key",
+                                           "Token",
+                                           " = ",
+                                           "=",
+                                           ":",
+                                           "\"",
+                                           "'",
+                                           "acme_",
+                                           "kapi_",
+                                           "KAPI_",
+                                           "abcd",
+                                           "a1b2",
+                                           "aaa",
+                                           "0",
+                                           "\n",
+                                           " ",
+                                           "\t",
+                                           "pw=\"",
+                                           "x",
+                                           "\xff",
+                                           "\xC3\xA9",
+                                           "\xE2\x84\xAA",
+                                           "-----BEGIN RSA KEY-----",
+                                           "-----END",
+                                           "ignore-me",
+                                           "+/",
+                                           "gitleaks:allow"};
+  std::mt19937 rng(777);
+  size_t total = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string text;
+    const size_t n = 1 + rng() % 120;
+    for (size_t i = 0; i < n; ++i) text += pieces[rng() % pieces.size()];
+    Fragment f;
+    f.text = text;
+    f.path = "x/y.cfg";
+    std::vector<SecretMatch> got;
+    std::vector<SecretMatch> want;
+    ASSERT_TRUE((*worker)->scan(f, got).has_value());
+    ASSERT_TRUE((*reference)->scan(f, want).has_value());
+    ASSERT_EQ(got.size(), want.size()) << text;
+    for (size_t i = 0; i < got.size(); ++i) {
+      EXPECT_EQ(got[i].rule_id, want[i].rule_id) << text;
+      EXPECT_EQ(got[i].secret, want[i].secret) << text;
+      EXPECT_EQ(got[i].match, want[i].match) << text;
+      EXPECT_EQ(got[i].start_line, want[i].start_line) << text;
+      EXPECT_EQ(got[i].start_column, want[i].start_column) << text;
+      EXPECT_EQ(got[i].end_line, want[i].end_line) << text;
+      EXPECT_EQ(got[i].end_column, want[i].end_column) << text;
+    }
+    total += got.size();
+  }
+  EXPECT_GT(total, 100u);  // the text does produce findings
+}
+
+TEST(SecretsEngine, RareKeywordReachedOnlyThroughUnicodeLowering) {
+  // A rule of the second Hyperscan pass whose keyword occurs only as Go lower-cases the text.
+  auto found = scan_text(one(make_rule("kapi", R"((?i)kapi_([a-z]{4}))", {"kapi_"})),
+                         "x \xE2\x84\xAA"
+                         "API_abcd");
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0].secret, "abcd");
+}
+
+}  // namespace
+}  // namespace sw::secrets
+
+namespace sw::secrets {
+namespace {
+
+TEST(SecretsEngineContains, ManyNeedlesAgreeWithTheNaiveSearch) {
+  std::mt19937 rng(99);
+  auto random_string = [&](size_t n) {
+    std::string s;
+    for (size_t i = 0; i < n; ++i) s += static_cast<char>('a' + rng() % 3);
+    return s;
+  };
+  std::vector<std::string> hay_store;
+  std::vector<std::string> needle_store;
+  for (int i = 0; i < 300; ++i) hay_store.push_back(random_string(1 + rng() % 20));
+  for (int i = 0; i < 300; ++i) needle_store.push_back(random_string(rng() % 12));
+  std::vector<std::string_view> haystacks(hay_store.begin(), hay_store.end());
+  std::vector<std::string_view> needles(needle_store.begin(), needle_store.end());
+  const auto fast = engine::occurs_in_any(needles, haystacks);  // 90,000 pairs: the hashed path
+  size_t hits = 0;
+  for (size_t i = 0; i < needles.size(); ++i) {
+    bool naive = false;
+    for (auto h : haystacks) naive = naive || h.find(needles[i]) != std::string_view::npos;
+    EXPECT_EQ(fast[i] != 0, naive) << needles[i];
+    hits += naive ? 1 : 0;
+  }
+  EXPECT_GT(hits, 0u);
+  EXPECT_LT(hits, needles.size());
+}
+
+TEST(SecretsEngine, GenericDeduplicationOnALineWithManyFindings) {
+  RuleSet rs;
+  rs.rules.push_back(make_rule("generic-api-key", R"(k=([a-z0-9_]{6,}))", {"k="}));
+  rs.rules.push_back(make_rule("acme-token", R"(acme_[a-z0-9]{6})", {"acme_"}));
+  std::string line;
+  for (int i = 0; i < 300; ++i) {
+    line += "k=acme_" + std::to_string(100000 + i) + " ";  // generic secret "acme_1000xx"
+    line += "k=plain" + std::to_string(100000 + i) + " ";  // generic only
+  }
+  auto found = scan_text(rs, line);
+  size_t generic = 0;
+  size_t acme = 0;
+  for (const auto& m : found) (m.rule_id == "acme-token" ? acme : generic)++;
+  EXPECT_EQ(acme, 300u);
+  EXPECT_EQ(generic, 300u);  // the 300 generic findings that are acme tokens are dropped
 }
 
 }  // namespace

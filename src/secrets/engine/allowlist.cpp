@@ -36,9 +36,9 @@ RE2::Options go_re2_options() {
   return options;
 }
 
-CompiledAllowlist::CompiledAllowlist(const Allowlist& source, std::string_view owner,
+CompiledAllowlist::CompiledAllowlist(const Allowlist& source, size_t id, std::string_view owner,
                                      const std::string& file, int line, std::vector<Error>& errors)
-    : condition_(source.condition), target_(source.regex_target) {
+    : condition_(source.condition), target_(source.regex_target), id_(id) {
   // Each regex is checked alone (a bad one is reported and left out), then the good ones are
   // joined into one alternation; each is grouped, so its inline flags stay its own.
   auto compile = [&](const std::vector<std::string>& patterns, std::string_view what) {
@@ -69,7 +69,24 @@ CompiledAllowlist::CompiledAllowlist(const Allowlist& source, std::string_view o
   regexes_ = compile(source.regexes, "content");
   paths_ = compile(source.paths, "path");
   commits_ = source.commits;
-  for (const auto& w : source.stopwords) stopwords_.push_back(go_lower_for_ascii(w));
+  std::string words;
+  for (const auto& w : source.stopwords) {
+    if (!words.empty()) words += '|';
+    words += RE2::QuoteMeta(go_lower_for_ascii(w));
+  }
+  has_stopwords_ = !source.stopwords.empty();
+  if (has_stopwords_) {
+    RE2::Options options = go_re2_options();
+    options.set_encoding(RE2::Options::EncodingLatin1);  // bytes against bytes, as strings.Contains
+    stopwords_ = std::make_unique<RE2>(words, options);
+    if (!stopwords_->ok()) {
+      errors.emplace_back(Errc::kParse,
+                          fmt::format("{}: allowlist stopwords cannot be compiled ({})", owner,
+                                      stopwords_->error()),
+                          file, line);
+      stopwords_.reset();
+    }
+  }
   has_regexes_ = !source.regexes.empty();
   has_paths_ = !source.paths.empty();
   empty_ = source.regexes.empty() && source.paths.empty() && source.commits.empty() &&
@@ -106,12 +123,10 @@ bool CompiledAllowlist::regex_allowed(std::string_view target) const {
 }
 
 bool CompiledAllowlist::stopword_in(std::string_view secret) const {
-  if (stopwords_.empty()) return false;
+  if (!stopwords_) return false;
   const std::string lower = go_lower_for_ascii(secret);
-  for (const auto& w : stopwords_) {
-    if (lower.find(w) != std::string::npos) return true;
-  }
-  return false;
+  return stopwords_->Match(re2::StringPiece(lower.data(), lower.size()), 0, lower.size(),
+                           RE2::UNANCHORED, nullptr, 0);
 }
 
 bool CompiledAllowlist::allows_fragment(std::string_view path, std::string_view commit) const {
@@ -120,7 +135,7 @@ bool CompiledAllowlist::allows_fragment(std::string_view path, std::string_view 
   const bool commit_ok = commit_allowed(commit);
   const bool path_ok = path_allowed(path);
   if (condition_ == Condition::kAnd) {
-    if (has_regexes_ || !stopwords_.empty()) return false;  // decided per finding
+    if (has_regexes_ || has_stopwords_) return false;  // decided per finding
     if (!commits_.empty() && !commit_ok) return false;
     if (has_paths_ && !path_ok) return false;
     return true;
@@ -131,7 +146,7 @@ bool CompiledAllowlist::allows_fragment(std::string_view path, std::string_view 
 bool CompiledAllowlist::allows_path_alone(std::string_view path) const {
   if (empty_ || path.empty()) return false;
   if (condition_ == Condition::kAnd) {
-    if (has_regexes_ || !stopwords_.empty() || !commits_.empty() || !has_paths_) return false;
+    if (has_regexes_ || has_stopwords_ || !commits_.empty() || !has_paths_) return false;
     return path_allowed(path);
   }
   return path_allowed(path);
@@ -139,17 +154,22 @@ bool CompiledAllowlist::allows_path_alone(std::string_view path) const {
 
 bool CompiledAllowlist::allows_finding(const FindingView& f) const {
   if (empty_) return false;
-  std::string_view target = f.secret;
-  if (target_ == RegexTarget::kMatch) target = f.match;
-  if (target_ == RegexTarget::kLine) target = f.line;
+  auto regex_holds = [&] {
+    if (target_ == RegexTarget::kSecret) return regex_allowed(f.secret);
+    if (target_ == RegexTarget::kMatch) return regex_allowed(f.match);
+    if (f.line_memo == nullptr) return regex_allowed(f.line);
+    int8_t& memo = f.line_memo[id_];
+    if (memo < 0) memo = regex_allowed(f.line) ? 1 : 0;
+    return memo == 1;
+  };
   if (condition_ == Condition::kAnd) {
     if (!commits_.empty() && !commit_allowed(f.commit)) return false;
     if (has_paths_ && !path_allowed(f.path)) return false;
-    if (has_regexes_ && !regex_allowed(target)) return false;
-    if (!stopwords_.empty() && !stopword_in(f.secret)) return false;
+    if (has_regexes_ && !regex_holds()) return false;
+    if (has_stopwords_ && !stopword_in(f.secret)) return false;
     return true;
   }
-  return regex_allowed(target) || stopword_in(f.secret);
+  return (has_regexes_ && regex_holds()) || stopword_in(f.secret);
 }
 
 }  // namespace sw::secrets::engine

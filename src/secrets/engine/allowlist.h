@@ -10,6 +10,7 @@
 //     the secret; AND: every criterion it lists holds (commits, paths, regexes, stopwords).
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,16 +33,20 @@ struct FindingView {
   std::string_view line;
   std::string_view path;
   std::string_view commit;
+  // Per-allowlist memo of "a regex matches the line" for this line (index: CompiledAllowlist::
+  // id(); -1 unknown), so many findings on one long line search it once. May be null.
+  int8_t* line_memo = nullptr;
 };
 
 class CompiledAllowlist {
  public:
   // Compiles the regexes and paths; a bad one is reported through `errors` (named by `owner`,
   // e.g. "rule 'x' (gitleaks.toml:12)") and left out.
-  CompiledAllowlist(const Allowlist& source, std::string_view owner, const std::string& file,
-                    int line, std::vector<Error>& errors);
+  CompiledAllowlist(const Allowlist& source, size_t id, std::string_view owner,
+                    const std::string& file, int line, std::vector<Error>& errors);
 
   bool empty() const { return empty_; }
+  size_t id() const { return id_; }
   bool commit_allowed(std::string_view commit) const;
   bool path_allowed(std::string_view path) const;
   // checkCommitOrPathAllowed for this one allowlist.
@@ -62,8 +67,12 @@ class CompiledAllowlist {
   std::vector<std::unique_ptr<RE2>> regexes_;
   std::vector<std::unique_ptr<RE2>> paths_;
   std::vector<std::string> commits_;
-  std::vector<std::string> stopwords_;  // lower-cased
-  bool has_regexes_ = false;            // as listed (even if one failed to compile)
+  // The stopwords, lower-cased, as one alternation of literals searched in the lower-cased secret
+  // (one linear pass however many stopwords: generic-api-key has 1,446).
+  std::unique_ptr<RE2> stopwords_;
+  bool has_stopwords_ = false;
+  size_t id_ = 0;
+  bool has_regexes_ = false;  // as listed (even if one failed to compile)
   bool has_paths_ = false;
   bool empty_ = true;
 };
