@@ -26,10 +26,13 @@
 //   - keywords holding non-ASCII letters are matched with ASCII-only case folding.
 //
 // Speed: Hyperscan finds where each rule's regex (translated to a byte-mode superset,
-// engine/hs_translate.h) can end and which keywords occur; only rules with both a regex hit and
-// an open keyword gate reach RE2, and RE2 searches only windows that must hold every match: up to
-// the pattern's maximum width before each hit, or a bounded number of lines before it when the
-// width is unbounded (engine/find_all.h explains why the result equals FindAll over everything).
+// engine/hs_translate.h) can end and which keywords occur, in one pass holding every keyword and
+// the regexes of rules with keywords common in code, plus a second pass over the other rules'
+// regexes only when one of their keywords occurred (a shut gate needs no regex hits); only rules
+// with both a regex hit and an open keyword gate reach RE2, and RE2 searches only windows that must
+// hold every match: up to the pattern's maximum width before each hit, or a bounded number of lines
+// before it when the width is unbounded (engine/find_all.h explains why the result equals FindAll
+// over everything).
 #include "secrets/engine.h"
 
 #include <algorithm>
