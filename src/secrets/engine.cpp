@@ -26,10 +26,13 @@
 //   - keywords holding non-ASCII letters are matched with ASCII-only case folding.
 //
 // Speed: Hyperscan finds where each rule's regex (translated to a byte-mode superset,
-// engine/hs_translate.h) can end and which keywords occur; only rules with both a regex hit and
-// an open keyword gate reach RE2, and RE2 searches only windows that must hold every match: up to
-// the pattern's maximum width before each hit, or a bounded number of lines before it when the
-// width is unbounded (engine/find_all.h explains why the result equals FindAll over everything).
+// engine/hs_translate.h) can end and which keywords occur, in one pass holding every keyword and
+// the regexes of rules with keywords common in code, plus a second pass over the other rules'
+// regexes only when one of their keywords occurred (a shut gate needs no regex hits); only rules
+// with both a regex hit and an open keyword gate reach RE2, and RE2 searches only windows that must
+// hold every match: up to the pattern's maximum width before each hit, or a bounded number of lines
+// before it when the width is unbounded (engine/find_all.h explains why the result equals FindAll
+// over everything).
 #include "secrets/engine.h"
 
 #include <algorithm>
@@ -142,7 +145,7 @@ struct EngineState {
   // do not depend on the split, only speed.
   HsDatabase db;
   HsDatabase rare_db;
-  std::vector<uint8_t> keyword_opens_rare;  // per keyword: it gates a rule of rare_db
+  std::vector<std::vector<uint32_t>> keyword_rare_rules;  // per keyword: the rare_db rules it gates
   unsigned keyword_base = 0;  // Hyperscan ids: rules [0, n), keywords, then the three below
   unsigned fold_id = 0;       // U+212A or U+017F: (?i) regexes may match them as k / s
   unsigned fold_id2 = 0;
@@ -612,8 +615,17 @@ Result<void> Worker::scan(const Fragment& fragment, std::vector<SecretMatch>& ou
       return fail(Errc::kInternal, fmt::format("Hyperscan scan failed (error {})", rc),
                   fragment.path);
     }
+    // The second pass only if a rule in it may run here: its gate is open and its path fits.
     bool rare_open = exotic_lower_;
-    for (uint32_t k : keywords_touched_) rare_open = rare_open || impl_.keyword_opens_rare[k];
+    for (size_t i = 0; i < keywords_touched_.size() && !rare_open; ++i) {
+      for (uint32_t id : impl_.keyword_rare_rules[keywords_touched_[i]]) {
+        const CompiledRule& r = impl_.compiled[id];
+        if (!r.path || RE2::PartialMatch(go_path_.text(), *r.path)) {
+          rare_open = true;
+          break;
+        }
+      }
+    }
     if (rare_open && impl_.rare_db && !exotic_fold_) {
       const hs_error_t rc2 = hs_scan(impl_.rare_db.get(), text_.empty() ? kEmpty : text_.data(),
                                      static_cast<unsigned int>(text_.size()), 0, scratch_.get(),
@@ -717,13 +729,14 @@ bool describe(CompiledRule& rule, const std::string& expression, unsigned flags)
 }
 
 // Keywords that occur in a large share of source files: each opened its rules' gate for 5% or
-// more of the bytes of the Linux 6.1 source tree (measured with gitleaks' rules), plus any of at
-// most three characters. Rules with such a keyword (or none) go to the first Hyperscan pass.
+// more of the bytes of the Linux 6.1 source tree or of /usr/include (measured with gitleaks'
+// rules), plus any of at most three characters. Rules with such a keyword (or none) go to the first
+// Hyperscan pass.
 bool common_keyword(std::string_view kw) {
   static constexpr std::string_view kCommon[] = {
-      "access",     "auth",  "token", "secret", "password", "passwd",
-      "credential", "creds", "test_", "live_",  "linear",   "intra",
-      "cohere",     "ext_",  "ops_",  "fo1_",   "private",  "client"};
+      "access", "auth",  "token",   "secret", "password", "passwd", "credential",
+      "creds",  "test_", "live_",   "linear", "intra",    "cohere", "ext_",
+      "ops_",   "fo1_",  "private", "client", "_pub",     "etsy"};
   if (kw.size() <= 3) return true;
   for (std::string_view c : kCommon) {
     if (kw == c) return true;
@@ -932,9 +945,11 @@ Result<std::unique_ptr<Scanner>> Scanner::compile(RuleSet rules, std::vector<Err
     if (!rare_db) return Unexpected(rare_db.error());
     impl.rare_db = std::move(*rare_db);
   }
-  impl.keyword_opens_rare.assign(impl.keywords.size(), 0);
+  impl.keyword_rare_rules.assign(impl.keywords.size(), {});
   for (const HsPattern& p : rare) {
-    for (uint32_t k : impl.compiled[p.compiled_rule].keywords) impl.keyword_opens_rare[k] = 1;
+    for (uint32_t k : impl.compiled[p.compiled_rule].keywords) {
+      impl.keyword_rare_rules[k].push_back(p.compiled_rule);
+    }
   }
   impl.keyword_automaton = std::make_unique<engine::AhoCorasick>(impl.keywords);
   for (uint32_t id = 0; id < impl.compiled.size(); ++id) {
