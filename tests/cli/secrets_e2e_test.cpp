@@ -120,9 +120,9 @@ TEST_F(SecretsE2e, GitHistoryFindsARemovedSecretAndNamesItsAuthor) {
       "git init -q -b main . && ";
   std::ofstream(repo.path() + "/config.py") << "KEY = \"" << aws_key() << "\"\n";
   test::Run setup = run_program({"/bin/sh", "-c",
-                           git + "git add config.py && git commit -q -m add && "
-                                 "echo 'KEY = os.environ[\"KEY\"]' > config.py && "
-                                 "git commit -q -am remove"});
+                                 git + "git add config.py && git commit -q -m add && "
+                                       "echo 'KEY = os.environ[\"KEY\"]' > config.py && "
+                                       "git commit -q -am remove"});
   ASSERT_EQ(setup.exit_code, 0) << setup.err;
   test::Run files = run_shieldwall({"secrets", repo.path()});
   EXPECT_EQ(files.exit_code, 0) << files.out;  // gone from the files
