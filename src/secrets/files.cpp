@@ -22,6 +22,7 @@
 
 #include <fmt/format.h>
 
+#include "secrets/bounded_queue.h"
 #include "secrets/file_reader.h"
 #include "secrets/gitignore.h"
 
@@ -40,51 +41,8 @@ struct WorkItem {
   bool no_follow = true;  // the walker saw a regular file, not a symlink to one
 };
 
-// A bounded multi-consumer queue: the walker blocks when the workers fall behind, so the
-// paths waiting in memory stay few whatever the size of the tree.
-class WorkQueue {
- public:
-  explicit WorkQueue(size_t capacity) : capacity_(capacity) {}
-
-  void push(WorkItem item) {
-    std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return items_.size() < capacity_ || closed_; });
-    if (closed_) return;
-    items_.push_back(std::move(item));
-    not_empty_.notify_one();
-  }
-
-  std::optional<WorkItem> pop() {
-    std::unique_lock lock(mu_);
-    not_empty_.wait(lock, [&] { return !items_.empty() || closed_; });
-    if (items_.empty()) return std::nullopt;
-    WorkItem item = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
-    return item;
-  }
-
-  void close() {
-    std::lock_guard lock(mu_);
-    closed_ = true;
-    not_empty_.notify_all();
-    not_full_.notify_all();
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable not_full_;
-  std::condition_variable not_empty_;
-  std::deque<WorkItem> items_;
-  size_t capacity_;
-  bool closed_ = false;
-};
-
-// Closes the queue when the scope ends, even on an exception, so worker threads can be joined.
-struct QueueCloser {
-  WorkQueue& queue;
-  ~QueueCloser() { queue.close(); }
-};
+// The walker blocks when the workers fall behind, so few paths wait in memory.
+using WorkQueue = BoundedQueue<WorkItem>;
 
 struct FileMatches {
   uint64_t seq = 0;
@@ -453,7 +411,7 @@ Result<FileScanResult> scan_files_impl(const std::vector<std::string>& roots,
   WorkQueue queue(static_cast<size_t>(threads) * 4);
   {
     std::vector<std::jthread> pool;
-    QueueCloser closer{queue};  // destroyed before `pool`: workers see the end, then join
+    WorkQueue::Closer closer{queue};  // destroyed before `pool`: workers see the end, then join
     for (int i = 0; i < threads; ++i) {
       auto index = static_cast<size_t>(i);
       pool.emplace_back([&workers, &queue, &parts, &options, index] {

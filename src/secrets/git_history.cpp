@@ -10,9 +10,7 @@
 #include "secrets/git_history.h"
 
 #include <algorithm>
-#include <condition_variable>
 #include <ctime>
-#include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
@@ -20,6 +18,7 @@
 
 #include <fmt/core.h>
 
+#include "secrets/bounded_queue.h"
 #include "secrets/git/added_lines.h"
 #include "secrets/git/commit_walk.h"
 #include "secrets/git/libgit2.h"
@@ -381,46 +380,8 @@ std::optional<CommitTask> make_task(git_repository* repo, git_mailmap* mailmap,
   return task;
 }
 
-// A bounded multi-consumer queue of commits to diff and scan.
-class TaskQueue {
- public:
-  explicit TaskQueue(size_t capacity) : capacity_(capacity) {}
-  void push(CommitTask task) {
-    std::unique_lock lock(mutex_);
-    not_full_.wait(lock, [&] { return tasks_.size() < capacity_; });
-    tasks_.push_back(std::move(task));
-    not_empty_.notify_one();
-  }
-  bool pop(CommitTask& task) {
-    std::unique_lock lock(mutex_);
-    not_empty_.wait(lock, [&] { return !tasks_.empty() || closed_; });
-    if (tasks_.empty()) return false;
-    task = std::move(tasks_.front());
-    tasks_.pop_front();
-    not_full_.notify_one();
-    return true;
-  }
-  void close() {
-    const std::lock_guard lock(mutex_);
-    closed_ = true;
-    not_empty_.notify_all();
-  }
-
- private:
-  std::mutex mutex_;
-  std::condition_variable not_empty_;
-  std::condition_variable not_full_;
-  std::deque<CommitTask> tasks_;
-  size_t capacity_;
-  bool closed_ = false;
-};
-
-// Closes the queue when the producer leaves its scope, however it leaves, so no worker waits
-// forever.
-struct QueueCloser {
-  TaskQueue& queue;
-  ~QueueCloser() { queue.close(); }
-};
+// Commits to diff and scan, a few per worker.
+using TaskQueue = BoundedQueue<CommitTask>;
 
 void add_output(GitScanResult& result, TaskOutput& out, std::vector<SeqError>& errors) {
   result.fragments += out.fragments;
@@ -566,12 +527,11 @@ Result<GitScanResult> scan_git(const GitScanOptions& options, const WorkerFactor
     if (threads > 1) {
       for (Worker& worker : workers) {
         pool.emplace_back([&queue, &worker, &run_safely] {
-          CommitTask task;
-          while (queue.pop(task)) run_safely(worker.repo.get(), *worker.scanner, task);
+          while (auto task = queue.pop()) run_safely(worker.repo.get(), *worker.scanner, *task);
         });
       }
     }
-    const QueueCloser closer{queue};  // destroyed before the pool: workers finish, then join
+    const TaskQueue::Closer closer{queue};  // destroyed before the pool: workers finish, then join
 
     git_oid oid;
     while (walk.next(oid)) {
