@@ -153,7 +153,11 @@ IgnoreSet parse_ignore_file(std::string_view text, const std::string& path) {
   return out;
 }
 
-IgnoreSet load_ignore_file(const std::string& path) {
+namespace {
+
+// Reads `path` and parses it with `parse`; a file that cannot be read is one error.
+IgnoreSet load_with(const std::string& path,
+                    IgnoreSet (*parse)(std::string_view text, const std::string& path)) {
   Error error(Errc::kInternal, "");
   std::string text = read_file(path, &error);
   if (!error.message().empty()) {
@@ -161,8 +165,12 @@ IgnoreSet load_ignore_file(const std::string& path) {
     out.errors.push_back(std::move(error));
     return out;
   }
-  return parse_ignore_file(text, path);
+  return parse(text, path);
 }
+
+}  // namespace
+
+IgnoreSet load_ignore_file(const std::string& path) { return load_with(path, parse_ignore_file); }
 
 IgnoreSet parse_gitleaksignore(std::string_view text, const std::string& path) {
   IgnoreSet out;
@@ -190,14 +198,7 @@ IgnoreSet parse_gitleaksignore(std::string_view text, const std::string& path) {
 }
 
 IgnoreSet load_gitleaksignore(const std::string& path) {
-  Error error(Errc::kInternal, "");
-  std::string text = read_file(path, &error);
-  if (!error.message().empty()) {
-    IgnoreSet out;
-    out.errors.push_back(std::move(error));
-    return out;
-  }
-  return parse_gitleaksignore(text, path);
+  return load_with(path, parse_gitleaksignore);
 }
 
 IgnoreOutcome apply_ignores(const IgnoreSet& set, std::vector<SecretMatch> matches,
