@@ -10,6 +10,7 @@
 
 #include "core/host.h"
 #include "vuln/inventory/lock_formats_more.h"
+#include "vuln/inventory/toml_util.h"
 
 namespace sw::vuln {
 namespace {
@@ -51,14 +52,9 @@ PackageList parse_cargo_lock(std::string_view text, const std::string& path) {
     out.errors.emplace_back(Errc::kParse, "table header without a key", path, line);
     return out;
   }
-  toml::table doc;
-  try {
-    doc = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    out.errors.emplace_back(Errc::kParse, std::string(e.description()), path,
-                            static_cast<int>(e.source().begin.line));
-    return out;
-  }
+  auto parsed = tomlutil::parse(text, path, out);
+  if (!parsed) return out;
+  const toml::table& doc = *parsed;
   const toml::node* packages = doc.get("package");
   if (packages == nullptr) return out;
   const toml::array* array = packages->as_array();
