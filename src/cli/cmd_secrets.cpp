@@ -27,6 +27,7 @@
 #include "secrets/baseline.h"
 #include "secrets/default_rules.h"
 #include "secrets/engine.h"
+#include "secrets/engine/hs_cache.h"
 #include "secrets/files.h"
 #include "secrets/findings.h"
 #include "secrets/formats.h"
@@ -57,6 +58,7 @@ struct SecretsArgs {
   double max_file_mb = 100;
   bool gitignore = false;
   bool follow_symlinks = false;
+  bool no_cache = false;
   std::string config;
   std::string fail_on;
   WriteOptions write;
@@ -135,7 +137,9 @@ int run_secrets(SecretsArgs args) {
     fmt::print(stderr, "shieldwall: error: {}\n", rules.error().to_string());
     return kExitInput;
   }
-  auto scanner = secrets::Scanner::compile(std::move(*rules), &rule_errors);
+  secrets::CompileOptions compile_options;
+  if (!args.no_cache) compile_options.cache_dir = secrets::engine::default_hs_cache_dir();
+  auto scanner = secrets::Scanner::compile(std::move(*rules), &rule_errors, compile_options);
   for (const auto& e : rule_errors) problem(e.to_string());
   if (!scanner) {
     fmt::print(stderr, "shieldwall: error: {}\n", scanner.error().to_string());
@@ -387,6 +391,9 @@ void add_secrets(CLI::App& app, int& exit_code) {
       ->type_name("MB");
   cmd->add_flag("--gitignore", args->gitignore, "leave out what .gitignore ignores");
   cmd->add_flag("--follow-symlinks", args->follow_symlinks, "enter symlinked directories");
+  cmd->add_flag("--no-cache", args->no_cache,
+                "compile the rules afresh; do not read or write the compiled-rules cache "
+                "($SHIELDWALL_CACHE_DIR, else ~/.cache/shieldwall)");
   cmd->add_option("-c,--config", args->config, "config file (ownership rules)")->type_name("FILE");
   cmd->add_option("--fail-on", args->fail_on,
                   "exit 1 when a finding is at or above SEVERITY (default: any finding; 'none')")

@@ -39,6 +39,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <utility>
 
 #include <fmt/format.h>
 #include <hs/hs.h>
@@ -48,6 +49,7 @@
 #include "secrets/engine/allowlist.h"
 #include "secrets/engine/contains.h"
 #include "secrets/engine/find_all.h"
+#include "secrets/engine/hs_cache.h"
 #include "secrets/engine/hs_translate.h"
 #include "secrets/engine/utf8.h"
 #include "secrets/entropy.h"
@@ -746,9 +748,55 @@ bool common_keyword(std::string_view kw) {
 
 // Compiles one block-mode database of `rules` (their regexes) and `extras` (literals). A rule
 // pattern Hyperscan rejects (too large) is retried in prefilter mode, then left to RE2 alone.
+// With a cache directory, a database compiled before from the same patterns is read from disk
+// instead (engine/hs_cache.h), and a newly compiled one is written there.
 Result<HsDatabase> compile_database(std::vector<HsPattern>& rules,
                                     const std::vector<HsPattern>& extras,
-                                    std::vector<CompiledRule>& compiled) {
+                                    std::vector<CompiledRule>& compiled,
+                                    const std::string& cache_dir) {
+  std::string key;
+  if (!cache_dir.empty() && !(rules.empty() && extras.empty())) {
+    std::vector<std::string_view> exprs;
+    std::vector<unsigned> flags;
+    std::vector<unsigned> ids;
+    for (const std::vector<HsPattern>* list : {&std::as_const(rules), &extras}) {
+      for (const HsPattern& p : *list) {
+        exprs.emplace_back(p.expression);
+        flags.push_back(p.flags);
+        ids.push_back(p.compiled_rule);
+      }
+    }
+    key = engine::hs_cache_key(exprs, flags, ids, HS_MODE_BLOCK);
+    if (auto cached = engine::hs_cache_load(cache_dir, key)) {
+      // Steps must fit the patterns as they stand at each step, or the entry is not ours.
+      bool fits = true;
+      size_t n = rules.size();
+      for (const engine::HsCacheStep& step : cached->steps) {
+        if (step.index >= n) {
+          fits = false;
+          break;
+        }
+        if (step.action == engine::kDrop) --n;
+      }
+      hs_database_t* raw = nullptr;
+      if (fits && hs_deserialize_database(cached->database.data(), cached->database.size(), &raw) ==
+                      HS_SUCCESS) {
+        for (const engine::HsCacheStep& step : cached->steps) {
+          HsPattern& p = rules[step.index];
+          CompiledRule& c = compiled[p.compiled_rule];
+          if (step.action == engine::kRetryPrefilter &&
+              describe(c, p.expression, p.flags | HS_FLAG_PREFILTER)) {
+            p.flags |= HS_FLAG_PREFILTER;
+          } else {
+            c.prefiltered = false;
+            rules.erase(rules.begin() + step.index);
+          }
+        }
+        return HsDatabase(raw);
+      }
+    }
+  }
+  engine::HsCacheEntry entry;
   for (size_t attempt = 0; attempt <= rules.size() + 1; ++attempt) {
     std::vector<const char*> exprs;
     std::vector<unsigned> flags;
@@ -769,7 +817,17 @@ Result<HsDatabase> compile_database(std::vector<HsPattern>& rules,
                                            static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK,
                                            nullptr, &raw, &raw_err);
     HsCompileError err(raw_err);
-    if (rc == HS_SUCCESS) return HsDatabase(raw);
+    if (rc == HS_SUCCESS) {
+      HsDatabase db(raw);
+      char* bytes = nullptr;
+      size_t length = 0;
+      if (!key.empty() && hs_serialize_database(db.get(), &bytes, &length) == HS_SUCCESS) {
+        entry.database.assign(bytes, length);
+        std::free(bytes);  // NOLINT: Hyperscan allocates it with malloc
+        engine::hs_cache_store(cache_dir, key, entry);
+      }
+      return db;
+    }
     const int bad = err ? err->expression : -1;
     if (bad < 0 || static_cast<size_t>(bad) >= rules.size()) {
       return fail(Errc::kInternal, fmt::format("Hyperscan cannot compile the rule set: {}",
@@ -780,9 +838,11 @@ Result<HsDatabase> compile_database(std::vector<HsPattern>& rules,
     if ((p.flags & HS_FLAG_PREFILTER) == 0 &&
         describe(c, p.expression, p.flags | HS_FLAG_PREFILTER)) {
       p.flags |= HS_FLAG_PREFILTER;
+      entry.steps.push_back({static_cast<uint32_t>(bad), engine::kRetryPrefilter});
     } else {
       c.prefiltered = false;  // RE2 over whole fragments for this rule
       rules.erase(rules.begin() + bad);
+      entry.steps.push_back({static_cast<uint32_t>(bad), engine::kDrop});
     }
   }
   return fail(Errc::kInternal, "Hyperscan cannot compile the rule set");
@@ -790,7 +850,8 @@ Result<HsDatabase> compile_database(std::vector<HsPattern>& rules,
 
 }  // namespace
 
-Result<std::unique_ptr<Scanner>> Scanner::compile(RuleSet rules, std::vector<Error>* rule_errors) {
+Result<std::unique_ptr<Scanner>> Scanner::compile(RuleSet rules, std::vector<Error>* rule_errors,
+                                                  const CompileOptions& options) {
   std::vector<Error> errors;
   std::unique_ptr<Scanner> scanner(new Scanner());  // NOLINT: the constructor is private
   Impl& impl = *scanner->impl_;
@@ -937,11 +998,11 @@ Result<std::unique_ptr<Scanner>> Scanner::compile(RuleSet rules, std::vector<Err
   for (HsPattern& p : patterns) {
     (impl.compiled[p.compiled_rule].common ? common : rare).push_back(std::move(p));
   }
-  auto main_db = compile_database(common, extras, impl.compiled);
+  auto main_db = compile_database(common, extras, impl.compiled, options.cache_dir);
   if (!main_db) return Unexpected(main_db.error());
   impl.db = std::move(*main_db);
   if (!rare.empty()) {
-    auto rare_db = compile_database(rare, {}, impl.compiled);
+    auto rare_db = compile_database(rare, {}, impl.compiled, options.cache_dir);
     if (!rare_db) return Unexpected(rare_db.error());
     impl.rare_db = std::move(*rare_db);
   }

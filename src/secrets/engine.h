@@ -70,12 +70,18 @@ class FragmentScanner {
   virtual Result<void> scan(const Fragment& fragment, std::vector<SecretMatch>& out) = 0;
 };
 
+struct CompileOptions {
+  // Where compiled Hyperscan databases are kept between runs (engine/hs_cache.h); empty: no cache.
+  std::string cache_dir;
+};
+
 class Scanner {
  public:
   // Compiles a rule set. A rule whose regex RE2 or Hyperscan rejects, or that names an unknown
   // validator, is left out and reported in `rule_errors` (the message names the rule and its
   // origin); the others still run. Fails only when nothing usable is left or on an internal error.
-  static Result<std::unique_ptr<Scanner>> compile(RuleSet rules, std::vector<Error>* rule_errors);
+  static Result<std::unique_ptr<Scanner>> compile(RuleSet rules, std::vector<Error>* rule_errors,
+                                                  const CompileOptions& options = {});
   ~Scanner();
   Scanner(const Scanner&) = delete;
   Scanner& operator=(const Scanner&) = delete;

@@ -40,6 +40,8 @@ Run run_program(const std::vector<std::string>& argv) {
     ::dup2(devnull, 0);
     ::dup2(out_fd, 1);
     ::dup2(err_fd, 2);
+    // Compiled secret rules are cached under the test's temporary directory, not the home.
+    ::setenv("SHIELDWALL_CACHE_DIR", "/tmp/shieldwall-test-cache", 0);
     std::vector<char*> cargv;
     for (const auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
     cargv.push_back(nullptr);
