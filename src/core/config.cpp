@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "core/glob.h"
+#include "core/toml_parse.h"
 
 namespace sw {
 
@@ -56,13 +57,12 @@ ConfigLoad parse_config(std::string_view text, const std::string& path) {
   auto err = [&](int line, std::string msg) {
     out.errors.emplace_back(Errc::kUsage, std::move(msg), path, line);
   };
-  toml::table root;
-  try {
-    root = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    err(static_cast<int>(e.source().begin.line), std::string(e.description()));
+  auto document = parse_toml(text, path, Errc::kUsage);
+  if (!document) {
+    out.errors.push_back(document.error());
     return out;
   }
+  toml::table& root = *document;
   for (auto&& [key, node] : root) {
     std::string k(key.str());
     if (k == "roles") {

@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "core/toml_parse.h"
+
 namespace sw {
 
 std::string Acceptance::describe() const {
@@ -36,14 +38,12 @@ bool is_iso_date(std::string_view s) {
 IgnoreFile parse_ignore_toml(std::string_view text, const std::string& path,
                              const IgnoreSubject& subject) {
   IgnoreFile out;
-  toml::table doc;
-  try {
-    doc = toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    out.errors.emplace_back(Errc::kParse, std::string(e.description()), path,
-                            static_cast<int>(e.source().begin.line));
+  auto parsed = parse_toml(text, path);
+  if (!parsed) {
+    out.errors.push_back(parsed.error());
     return out;
   }
+  toml::table& doc = *parsed;
   const toml::array* entries = doc["ignore"].as_array();
   if (!entries) {
     if (doc.contains("ignore")) {

@@ -21,6 +21,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/finding.h"
@@ -68,6 +69,11 @@ struct Issue {
   std::string fix = {};
   std::vector<std::string> references = {};  // added to the check's references
   std::optional<double> risk = {};
+  // Facts particular to the item, copied to Finding::details (never a secret or password).
+  std::vector<std::pair<std::string, std::string>> details = {};
+  // The finding id, when the item has its own stable one (a leaked secret: its fingerprint, the
+  // id `shieldwall secrets` gives it, which survives line moves); empty: from host, check, subject.
+  std::string id = {};
 };
 
 // What one run of a check produced. Not thread-safe; one per check run.

@@ -54,6 +54,7 @@ Finding make_finding(const CheckInfo& info, const Issue& issue, const std::strin
   f.references.insert(f.references.end(), issue.references.begin(), issue.references.end());
   f.location = issue.location;
   f.package = issue.package;
+  f.details = issue.details;
   f.host = host;
   f.responsible.role = issue.role.value_or(info.role);
   f.responsible.name = issue.owner_name;
@@ -72,7 +73,7 @@ Finding make_finding(const CheckInfo& info, const Issue& issue, const std::strin
   double risk =
       issue.risk ? *issue.risk : base_risk(f.severity) + std::clamp(issue.risk_delta, -1.0, 1.0);
   f.risk = std::clamp(risk, 0.0, 10.0);
-  f.id = fingerprint(host, f.check, f.subject);
+  f.id = issue.id.empty() ? fingerprint(host, f.check, f.subject) : issue.id;
   return f;
 }
 

@@ -164,6 +164,18 @@ struct Scanner::Impl : EngineState {};
 
 namespace {
 
+// Where a match was found and what its rule says of it: the same for every kind of match.
+void copy_context(const Fragment& fragment, const Rule& r, SecretMatch& m) {
+  m.path = fragment.path;
+  m.commit = fragment.commit;
+  m.author = fragment.author;
+  m.email = fragment.email;
+  m.date = fragment.date;
+  m.message = fragment.message;
+  m.tags = r.tags;
+  m.severity = r.severity;
+}
+
 class Worker final : public FragmentScanner {
  public:
   Worker(const EngineState& impl, HsScratch scratch, bool reference)
@@ -369,14 +381,7 @@ void Worker::add_path_finding(const CompiledRule& rule, const Fragment& fragment
   m.rule_id = r.id;
   m.description = r.description;
   m.match = "file detected: " + fragment.path;
-  m.path = fragment.path;
-  m.tags = r.tags;
-  m.severity = r.severity;
-  m.commit = fragment.commit;
-  m.author = fragment.author;
-  m.email = fragment.email;
-  m.date = fragment.date;
-  m.message = fragment.message;
+  copy_context(fragment, r, m);
   found_.push_back(std::move(f));
 }
 
@@ -499,14 +504,7 @@ void Worker::process_match(const CompiledRule& rule, const Fragment& fragment, S
   m.start_column = static_cast<int>(ob - first_byte + 1);
   m.end_column = static_cast<int>(oe - line_begin(end_line));
   m.entropy = entropy;
-  m.path = fragment.path;
-  m.commit = fragment.commit;
-  m.author = fragment.author;
-  m.email = fragment.email;
-  m.date = fragment.date;
-  m.message = fragment.message;
-  m.tags = r.tags;
-  m.severity = r.severity;
+  copy_context(fragment, r, m);
   if (rule.validator != nullptr) {
     switch (rule.validator->check(secret)) {
       case Validity::kValid:

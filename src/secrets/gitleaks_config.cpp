@@ -13,6 +13,8 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include "core/toml_parse.h"
+
 namespace sw::secrets {
 namespace {
 
@@ -295,13 +297,9 @@ Result<RuleSet> load(const std::string& path, const DefaultRules& defaults,
 
 Result<ParsedRuleFile> parse_rules_toml(std::string_view text, const std::string& origin,
                                         std::vector<Error>& rule_errors) {
-  toml::table doc;
-  try {
-    doc = toml::parse(text, origin);
-  } catch (const toml::parse_error& e) {
-    return fail(Errc::kParse, std::string(e.description()), origin,
-                static_cast<int>(e.source().begin.line));
-  }
+  auto parsed_doc = parse_toml(text, origin);
+  if (!parsed_doc) return Unexpected(parsed_doc.error());
+  const toml::table& doc = *parsed_doc;
   ParsedRuleFile out;
   Fields top(doc, origin);
   out.rules.title = top.str("title");

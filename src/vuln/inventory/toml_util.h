@@ -9,6 +9,7 @@
 
 #include <toml++/toml.h>
 
+#include "core/toml_parse.h"
 #include "vuln/inventory/package.h"
 
 namespace sw::vuln::tomlutil {
@@ -16,14 +17,9 @@ namespace sw::vuln::tomlutil {
 // The document, or nullopt with a kParse error (file and line) added to `out`.
 inline std::optional<toml::table> parse(std::string_view text, const std::string& path,
                                         PackageList& out) {
-  try {
-    return toml::parse(text, path);
-  } catch (const toml::parse_error& e) {
-    out.errors.emplace_back(Errc::kParse, "invalid TOML: " + std::string(e.description()), path,
-                            static_cast<int>(e.source().begin.line));
-  } catch (const std::exception& e) {
-    out.errors.emplace_back(Errc::kParse, std::string("invalid TOML: ") + e.what(), path, 0);
-  }
+  auto doc = parse_toml(text, path, Errc::kParse, "invalid TOML: ");
+  if (doc) return std::move(*doc);
+  out.errors.push_back(doc.error());
   return std::nullopt;
 }
 
