@@ -23,10 +23,20 @@
 #include <string>
 #include <vector>
 
+// g++ 12 -O2 reports -Wmaybe-uninitialized / -Wnull-dereference inside Boost 1.74's
+// adjacency_list edge iterator and push_relabel (inlined library code, not ours).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wnull-dereference"
+#endif
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/boykov_kolmogorov_max_flow.hpp>
 #include <boost/graph/edmonds_karp_max_flow.hpp>
 #include <boost/graph/push_relabel_max_flow.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 #include "graph/analysis.h"
 #include "graph/shortest_path.h"

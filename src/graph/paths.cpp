@@ -183,12 +183,15 @@ class HeapDijkstra {
 
 std::optional<std::vector<NodeId>> boost_dijkstra(const AttackGraph& g, const Mask& m,
                                                   PathMetric metric, const PathQuery& q) {
+  // Node weights computed once per search, as the heap engine does, so the comparison is fair.
+  std::vector<Dist> enter(g.nodes.size());
+  for (NodeId n = 0; n < g.nodes.size(); ++n) enter[n] = enter_dist(g, n, metric);
   auto weight = boost::make_function_property_map<std::uint32_t, Dist>([&](std::uint32_t ei) {
     const Edge& e = g.edges[ei];
     if (is_blocked(q, e.to) || !m.edge_usable(g, e) || is_blocked_first(q, e.from, e.to)) {
       return kUnreached;
     }
-    return enter_dist(g, e.to, metric);
+    return enter[e.to];
   });
   // closed_plus: anything plus "infinity" stays infinity, so blocked edges never relax.
   auto combine = [](const Dist& a, const Dist& b) {
