@@ -86,10 +86,13 @@ bool mentions_kev(const json& f) {
   return false;
 }
 
-// The first word of a service's product ("apache2 2.4.49" -> "apache2").
-std::string product_name(std::string_view product) {
-  std::size_t end = product.find_first_of(" /\t");
-  return lower(product.substr(0, end));
+// True when a service's free-text product names the package: "apache2 2.4.49" or "nginx/1.25"
+// for apache2 / nginx, "github.com/wazuh/wazuh 4.5.0" for github.com/wazuh/wazuh (no case).
+bool product_runs(std::string_view product, std::string_view package) {
+  if (package.empty()) return false;
+  const std::string p = lower(product), k = lower(package);
+  if (p.rfind(k, 0) != 0) return false;
+  return p.size() == k.size() || p[k.size()] == ' ' || p[k.size()] == '/' || p[k.size()] == '\t';
 }
 
 Asset* find_asset(Model& model, std::string_view id) {
@@ -228,7 +231,7 @@ Result<ReportImportStats> import_report_text(std::string_view text, const std::s
       } else {
         const Service* svc = nullptr;
         for (const Service& s : asset->services) {
-          if (!package.empty() && product_name(s.product) == lower(package)) {
+          if (product_runs(s.product, package)) {
             svc = &s;
             break;
           }

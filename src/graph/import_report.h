@@ -19,7 +19,8 @@
 //    CVSS AV is N; priv_esc when AV is L and the package is setuid or a kernel"): the report says
 //    neither the attack vector nor which package a listening socket belongs to. So:
 //      * code_exec on port P only when the model ALREADY declares a service at P on that asset
-//        whose `product` names the package (first word, case-insensitive), and an advisory is in
+//        whose `product` names the package ("apache2 2.4.49" or "nginx/1.25": the package name
+//        then a space or a slash, case-insensitive), and an advisory is in
 //        KEV (the issue's "a KEV vulnerability in a listening service"; AV unknown, KEV is the
 //        evidence that it is exploitable in practice);
 //      * priv_esc when the package is the kernel (`linux`, `linux-image-*`, `linux-signed-*`,

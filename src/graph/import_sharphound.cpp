@@ -247,6 +247,11 @@ void SharpHoundImporter::State::object(ObjKind kind, dom::element o, std::size_t
 
   if (kind == ObjKind::kOther) {
     ++stats.other_objects;
+  } else if (identity_index.count(id) != 0) {
+    // The same object twice (SharpHound's own sample has such records, with different Members
+    // and Aces): like BloodHound's ingest, keep the first object's properties and take the
+    // relations of both.
+    ++stats.duplicates;
   } else {
     nlohmann::json extra = {{"source", "sharphound"}, {"objectid", std::string(oid)}};
     if (!name.empty()) extra["name"] = std::string(name);
@@ -285,13 +290,6 @@ void SharpHoundImporter::State::object(ObjKind kind, dom::element o, std::size_t
         break;
       case ObjKind::kOther:
         break;
-    }
-    if (identity_index.count(id) != 0) {
-      errors.emplace_back(Errc::kParse,
-                          fmt::format("{}: the same ObjectIdentifier again; first kept", where),
-                          origin);
-      ++stats.skipped_objects;
-      return;
     }
     identity_index.emplace(id, identities.size());
     identities.push_back(std::move(ident));

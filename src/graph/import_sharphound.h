@@ -58,7 +58,9 @@
 //     and paths would be missed (the model must err on the attacker's side, spec 2.3).
 //   Not mapped in v1: domain trusts, SID history, GPO links, AD CS (ESC*), SPNTargets.
 // Ids: the ObjectIdentifier made valid (import::make_id); the object's name, domain and a few
-// properties are kept in `extra`. Deleted objects (IsDeleted) are skipped. Items whose id is
+// properties are kept in `extra`. Deleted objects (IsDeleted) are skipped. An object that comes
+// twice (same ObjectIdentifier) keeps its first properties and gets the relations of both, as
+// BloodHound's ingest merges them. Items whose id is
 // already in the model are kept as they are (a hand-written model wins over the import).
 // Relation ids are "sh:<kind>:<from>:<to>".
 //
@@ -82,6 +84,7 @@ struct SharpHoundStats {
   std::size_t users = 0, computers = 0, groups = 0, domains = 0;
   std::size_t other_objects = 0;    // GPOs, OUs, containers, AD CS objects: read, not mapped
   std::size_t skipped_objects = 0;  // deleted, or malformed (an error says which)
+  std::size_t duplicates = 0;       // an ObjectIdentifier seen again: relations merged, first kept
   std::size_t member_of = 0, sessions = 0, admin_to = 0, can_login = 0, controls = 0;
   std::size_t aces = 0;           // ACEs read
   std::size_t aces_unmapped = 0;  // ACEs with no rule in v1 (right or object kind)

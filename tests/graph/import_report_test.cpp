@@ -106,6 +106,30 @@ TEST(ReportImport, KevVulnInAListeningServiceIsRemoteCodeExecution) {
   EXPECT_EQ(r->vulns_with_effect, 1u);
 }
 
+TEST(ReportImport, ServiceProductNamesThePackage) {
+  Model m;
+  Asset h;
+  h.id = "h1";
+  h.services = {Service{"tcp/55000", "github.com/wazuh/wazuh 4.5.0", false},
+                Service{"tcp/80", "NGINX/1.25", true}, Service{"tcp/8080", "apache2-utils", false}};
+  m.assets.push_back(h);
+  std::vector<Error> errors;
+  auto kev = [](std::string_view id, std::string_view package) {
+    return finding(id, "host.updates.vulnerable_dependencies",
+                   {{"package", package}, {"host", "h1"}, {"title", "x: one actively exploited"}});
+  };
+  ASSERT_TRUE(
+      import_report_text(report("vuln", "h1",
+                                json::array({kev("SW-0000000000000011", "github.com/wazuh/wazuh"),
+                                             kev("SW-0000000000000012", "nginx"),
+                                             kev("SW-0000000000000013", "apache2")})),
+                         "h.json", m, errors));
+  EXPECT_EQ(find(m, "SW-0000000000000011")->port, "tcp/55000");
+  EXPECT_EQ(find(m, "SW-0000000000000012")->port, "tcp/80");
+  EXPECT_EQ(find(m, "SW-0000000000000012")->effect, Effect::kCodeExec);
+  EXPECT_EQ(find(m, "SW-0000000000000013")->effect, Effect::kNone);  // apache2-utils is not it
+}
+
 TEST(ReportImport, VulnWithoutKnownEffectMakesNoEdge) {
   Model m = model_with_web01();
   std::vector<Error> errors;

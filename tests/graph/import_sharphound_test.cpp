@@ -349,6 +349,25 @@ TEST(SharpHoundImport, ItemsAlreadyInTheModelWin) {
             1);
 }
 
+TEST(SharpHoundImport, AnObjectSeenTwiceKeepsItsFirstPropertiesAndBothRelations) {
+  SharpHoundImporter imp;
+  std::vector<Error> errors;
+  ASSERT_TRUE(imp.add_text(groups_json(), "groups.json", errors));
+  ASSERT_TRUE(imp.add_text(
+      file("groups", fmt::format(R"({{"Properties": {{"name": "RENAMED"}}, "ObjectIdentifier": "{}",
+                                   "Members": [{{"ObjectIdentifier": "{}", "ObjectType": "User"}}]}})",
+                                 sid("1200"), sid("1102"))),
+      "groups2.json", errors));
+  Model m;
+  SharpHoundStats st = imp.finish(m, errors);
+  EXPECT_EQ(st.duplicates, 1u);
+  EXPECT_EQ(st.groups, 4u);
+  EXPECT_EQ(identity(m, sid("1200"))->extra["name"], "HELPDESK@CORP.EXAMPLE");
+  EXPECT_NE(relation(m, fmt::format("sh:member_of:{}:{}", sid("1101"), sid("1200"))), nullptr);
+  EXPECT_NE(relation(m, fmt::format("sh:member_of:{}:{}", sid("1102"), sid("1200"))), nullptr);
+  EXPECT_EQ(errors.size(), 1u);  // only the member without an ObjectIdentifier
+}
+
 TEST(SharpHoundImport, LegacyKeysAndGpoChanges) {
   SharpHoundImporter imp;
   std::vector<Error> errors;
