@@ -149,6 +149,45 @@ struct YTree {
   std::uint32_t root = 0;
 };
 
+// Well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF). YAML text must be Unicode;
+// yaml-cpp passes bytes through, and nlohmann::json refuses to write invalid UTF-8 later.
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t n = 0;
+    std::uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 1;
+      cp = c & 0x1Fu;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 2;
+      cp = c & 0x0Fu;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 3;
+      cp = c & 0x07u;
+    } else {
+      return false;
+    }
+    if (i + n >= s.size()) return false;
+    for (std::size_t k = 1; k <= n; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0u) != 0x80u) return false;
+      cp = (cp << 6) | (cc & 0x3Fu);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (n == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
 // A YAML document our tree refuses (too deep, a complex key), with the line.
 struct YamlShapeError : std::runtime_error {
   int line;
@@ -171,6 +210,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
   void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
                 const std::string& value) override {
+    if (!valid_utf8(value)) throw YamlShapeError("text is not valid UTF-8", m.line + 1);
     std::uint32_t idx = add(YKind::kScalar, m, a);
     auto& n = t_.nodes[idx];
     n.text = value;

@@ -313,6 +313,12 @@ TEST(GraphModelIo, HostileInputIsRefusedNotCrashedOn) {
   // An alias inside its own anchor would be an endless tree.
   Loaded cycle = load("zones: &z [{id: a}, *z, *z]\n");
   EXPECT_FALSE(cycle.ok);
+  // Invalid UTF-8 (YAML must be Unicode; JSON's parser checks it itself).
+  Loaded bad_utf8 = load("zones: [{id: a, name: \"caf\xC3\"}]\n");
+  EXPECT_FALSE(bad_utf8.ok);
+  EXPECT_TRUE(contains(bad_utf8.fatal, "m.yaml:1: text is not valid UTF-8")) << bad_utf8.fatal;
+  EXPECT_TRUE(load("zones: [{id: a, name: \"caf\xC3\xA9 \xF0\x9F\x94\x92\"}]\n").ok);
+  EXPECT_FALSE(load("{\"zones\": [{\"id\": \"a\", \"name\": \"\xC0\xAF\"}]}", "m.json").ok);
   // Items of the wrong shape are skipped one by one.
   Loaded shapes = load("zones: [1, [a], {id: ok}]\nflows: {id: x}\n");
   ASSERT_TRUE(shapes.ok);
