@@ -69,6 +69,14 @@ class Compiler {
       for (const auto& z : f.from) zones_left_.insert(z);
     }
 
+    // Sizes known up front (C1 makes two states per asset), to spare the rehashing.
+    std::size_t gates =
+        m_.flows.size() + m_.findings.size() + m_.relations.size() + m_.people.size();
+    std::size_t states = 2 * m_.assets.size() + m_.identities.size() + m_.zones.size() + 2;
+    g_.nodes.reserve(states + gates);
+    g_.states.reserve(states);
+    g_.gates.reserve(gates);
+    g_.edges.reserve(2 * m_.assets.size() + 2 * gates);
     g_.add_state("attacker");
     g_.add_state("target");
     for (const auto& a : m_.assets) c1_asset(a);
