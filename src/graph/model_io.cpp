@@ -217,9 +217,11 @@ class Fields {
 
   json extra() const {
     json e = json::object();
-    for (const auto& [k, v] : obj_.items()) {
-      bool known = std::any_of(known_.begin(), known_.end(), [&](const char* n) { return k == n; });
-      if (!known) e[k] = v;
+    for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+      const std::string& key = it.key();
+      bool known =
+          std::any_of(known_.begin(), known_.end(), [&](const char* n) { return key == n; });
+      if (!known) e[key] = it.value();
     }
     return e;
   }
