@@ -21,6 +21,7 @@
 // compile() expects a validated model, but never trusts it: an item whose references do not
 // resolve, or whose gate id is taken, is skipped and named in one warning.
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <map>
 #include <set>
@@ -124,6 +125,15 @@ class Compiler {
                              std::string fix) {
     if (g_.gates.count(id) != 0) {
       skip(word, id, "its id is already used by another gate");
+      return std::nullopt;
+    }
+    if (gf.p && !(std::isfinite(*gf.p) && *gf.p > 0 && *gf.p <= 1)) {
+      skip(word, id, "p not in (0, 1]");
+      return std::nullopt;
+    }
+    if (gf.fix_cost.state == FixCost::State::kValue &&
+        !(std::isfinite(gf.fix_cost.value) && gf.fix_cost.value >= 0)) {
+      skip(word, id, "fix_cost below 0");
       return std::nullopt;
     }
     Node n;
