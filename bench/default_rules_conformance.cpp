@@ -17,8 +17,10 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <string>
@@ -30,12 +32,16 @@
 
 #include "rule_apply_support.h"
 #include "secrets/default_rules.h"
+#include "secrets/engine.h"
 
 namespace fs = std::filesystem;
 using sw::secrets::test::SimpleFinding;
 using sw::secrets::test::SimpleMatcher;
 
 namespace {
+
+// What a mode runs over each text: the RE2 reference applier, or the real engine (--engine).
+using MatchFn = std::function<std::vector<SimpleFinding>(std::string_view, std::string_view)>;
 
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -58,7 +64,7 @@ std::string short_text(const std::string& s) {
   return t;
 }
 
-int run_noseyparker(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
+int run_noseyparker(const MatchFn& m, const fs::path& dir, bool verbose) {
   struct Row {
     std::string id, name, categories;
     int pos = 0, found = 0, neg = 0, flagged = 0;
@@ -96,7 +102,7 @@ int run_noseyparker(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
       }
       for (const auto& ex : r["examples"]) {
         const auto text = ex.as<std::string>();
-        const auto hits = m.scan(text, "example.txt");
+        const auto hits = m(text, "example.txt");
         ++row.pos;
         if (!hits.empty()) ++row.found;
         if (verbose && hits.empty()) fmt::print("  MISS {} {}\n", row.id, short_text(text));
@@ -104,7 +110,7 @@ int run_noseyparker(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
       if (r["negative_examples"]) {
         for (const auto& ex : r["negative_examples"]) {
           const auto text = ex.as<std::string>();
-          const auto hits = m.scan(text, "example.txt");
+          const auto hits = m(text, "example.txt");
           ++row.neg;
           if (!hits.empty()) ++row.flagged;
           if (!hits.empty() && positive_texts.count(text) != 0) ++cross;
@@ -141,7 +147,7 @@ int run_noseyparker(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
   return 0;
 }
 
-int run_corpus(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
+int run_corpus(const MatchFn& m, const fs::path& dir, bool verbose) {
   std::ifstream labels(dir / "labels.jsonl");
   if (!labels) {
     std::cerr << "no labels.jsonl in " << dir << "\n";
@@ -163,7 +169,7 @@ int run_corpus(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
     const bool secret = j["secret"];
     const std::string kind = j["kind"];
     const std::string text = read_file(dir / rel);
-    const auto hits = m.scan(text, rel);
+    const auto hits = m(text, rel);
     bool hit = false;
     if (secret) {
       for (const auto& h : hits) hit = hit || h.line == want_line;
@@ -197,7 +203,7 @@ int run_corpus(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
 
 // Every regular file under DIR (skipping .git and files over 1 MiB): counts of findings per rule,
 // and with -v each finding redacted (rule, file:line, the secret's first 4 characters, length).
-int run_scan(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
+int run_scan(const MatchFn& m, const fs::path& dir, bool verbose) {
   std::map<std::string, int> per_rule;
   std::size_t files = 0;
   std::size_t bytes = 0;
@@ -216,7 +222,7 @@ int run_scan(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
     ++files;
     bytes += text.size();
     const std::string rel = fs::relative(it->path(), dir, ec).string();
-    for (const auto& h : m.scan(text, rel)) {
+    for (const auto& h : m(text, rel)) {
       ++per_rule[h.rule_id];
       if (verbose) {
         fmt::print("  {} {}:{} {}... ({} chars)\n", h.rule_id, rel, h.line, h.secret.substr(0, 4),
@@ -233,22 +239,67 @@ int run_scan(const SimpleMatcher& m, const fs::path& dir, bool verbose) {
 
 int main(int argc, char** argv) {
   if (argc < 3) {
-    std::cerr << "usage: " << argv[0] << " noseyparker|corpus|scan DIR [-v]\n";
+    std::cerr << "usage: " << argv[0] << " noseyparker|corpus|scan DIR [-v] [--engine]\n";
     return 2;
   }
   const std::string mode = argv[1];
-  const bool verbose = argc > 3 && std::string(argv[3]) == "-v";
+  bool verbose = false;
+  bool use_engine = false;
+  for (int i = 3; i < argc; ++i) {
+    verbose = verbose || std::string(argv[i]) == "-v";
+    use_engine = use_engine || std::string(argv[i]) == "--engine";
+  }
   auto rules = sw::secrets::default_rules();
   if (!rules) {
     std::cerr << rules.error().to_string() << "\n";
     return 3;
   }
   SimpleMatcher matcher(*rules);
-  for (const auto& e : matcher.errors()) std::cerr << "regex error: " << e << "\n";
-  fmt::print("{} default rules (RE2 reference applier)\n\n", rules->rules.size());
-  if (mode == "noseyparker") return run_noseyparker(matcher, argv[2], verbose);
-  if (mode == "corpus") return run_corpus(matcher, argv[2], verbose);
-  if (mode == "scan") return run_scan(matcher, argv[2], verbose);
+  MatchFn fn = [&matcher](std::string_view text, std::string_view path) {
+    return matcher.scan(text, path);
+  };
+  std::unique_ptr<sw::secrets::Scanner> scanner;
+  std::unique_ptr<sw::secrets::FragmentScanner> worker;
+  if (use_engine) {
+    std::vector<sw::Error> rule_errors;
+    auto compiled = sw::secrets::Scanner::compile(*rules, &rule_errors);
+    for (const auto& e : rule_errors) std::cerr << e.to_string() << "\n";
+    if (!compiled) {
+      std::cerr << compiled.error().to_string() << "\n";
+      return 3;
+    }
+    scanner = std::move(*compiled);
+    auto w = scanner->make_worker();
+    if (!w) {
+      std::cerr << w.error().to_string() << "\n";
+      return 3;
+    }
+    worker = std::move(*w);
+    fn = [&worker](std::string_view text, std::string_view path) {
+      sw::secrets::Fragment f;
+      f.text = text;
+      f.path = std::string(path);
+      std::vector<sw::secrets::SecretMatch> found;
+      std::vector<SimpleFinding> out;
+      if (!worker->scan(f, found)) return out;
+      for (const auto& m : found) {
+        SimpleFinding s;
+        s.rule_id = m.rule_id;
+        s.secret = m.secret;
+        s.match = m.match;
+        s.line = m.start_line;
+        out.push_back(std::move(s));
+      }
+      return out;
+    };
+  } else {
+    for (const auto& e : matcher.errors()) std::cerr << "regex error: " << e << "\n";
+  }
+  fmt::print("{} default rules ({})\n\n", rules->rules.size(),
+             use_engine ? "the engine: Hyperscan + RE2" : "RE2 reference applier");
+  if (mode == "noseyparker") return run_noseyparker(fn, argv[2], verbose);
+  if (mode == "corpus") return run_corpus(fn, argv[2], verbose);
+  if (mode == "scan") return run_scan(fn, argv[2], verbose);
   std::cerr << "unknown mode " << mode << "\n";
   return 2;
 }
