@@ -8,7 +8,7 @@
 #
 # Memory independent of file count: run it on two trees of very different file counts (e.g.
 # /usr/include and the Linux source) and compare the peak RSS column.
-set -euo pipefail
+set -uo pipefail
 bin=${1:?usage: secrets-scaling.sh BIN TREE [RULES.toml] [THREADS...]}
 tree=${2:?tree}
 shift 2
@@ -26,12 +26,14 @@ echo "tree $tree: $files files, $mb MB; rules: ${rules_args[*]:-defaults}; $(npr
 # Warm the page cache and the compiled-rules cache.
 "$bin" secrets "${rules_args[@]}" --threads 1 -f json -o /dev/null "$tree" >/dev/null 2>&1 || true
 base=""
+timing=$(mktemp)
 printf '%-8s %10s %10s %10s %12s %9s\n' threads wall_s MB/s cpu_s peak_rss_MB speedup
 for t in "${threads[@]}"; do
   best=""
   for _ in 1 2 3; do
-    out=$( { /usr/bin/time -f '%e %U %S %M' "$bin" secrets "${rules_args[@]}" --threads "$t" \
-               -f json -o /dev/null "$tree" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$timing" -f '%e %U %S %M' "$bin" secrets "${rules_args[@]}" --threads "$t" \
+      -f json -o /dev/null "$tree" >/dev/null 2>&1
+    out=$(tail -1 "$timing")
     read -r wall user sys rss <<<"$out"
     if [[ -z $best ]] || awk "BEGIN{exit !($wall < ${best%% *})}"; then
       best="$wall $user $sys $rss"
