@@ -10,19 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-// entry_kind_name() of model.h, spelled out so that the exporter stands alone.
-std::string_view entry_name(EntryKind k) {
-  switch (k) {
-    case EntryKind::kNetwork:
-      return "network";
-    case EntryKind::kPhishing:
-      return "phishing";
-    case EntryKind::kIdentity:
-      return "identity";
-  }
-  return "entry";
-}
-
 json state_node(const Node& n, bool is_target) {
   const std::string& s = n.name;
   json props = {{"name", s}};
@@ -151,7 +138,7 @@ json to_opengraph(const AttackGraph& g, std::string_view source_kind) {
       json props = json::object();
       if (e.entry < g.entries.size()) {
         props["entry"] = g.entries[e.entry].id;
-        props["entry_kind"] = std::string(entry_name(g.entries[e.entry].kind));
+        props["entry_kind"] = std::string(entry_kind_name(g.entries[e.entry].kind));
       }
       edges.push_back(edge("SWEntry", node_id(e.from), node_id(e.to), std::move(props)));
     } else if (e.to == g.target) {

@@ -101,28 +101,6 @@ bool right_controls_domain(std::string_view r) {
   return k.count(r) != 0;
 }
 
-// The schema's names of the relation kinds this import makes (model.h has relation_kind_name(),
-// defined with the model reader; spelled out here so that the importer stands alone).
-std::string_view kind_name(RelationKind k) {
-  switch (k) {
-    case RelationKind::kMemberOf:
-      return "member_of";
-    case RelationKind::kAdminTo:
-      return "admin_to";
-    case RelationKind::kCanLogin:
-      return "can_login";
-    case RelationKind::kSession:
-      return "session";
-    case RelationKind::kControls:
-      return "controls";
-    case RelationKind::kSso:
-      return "sso";
-    case RelationKind::kExecOn:
-      return "exec_on";
-  }
-  return "relation";
-}
-
 struct Rel {
   Relation r;
   std::vector<std::string> rights;  // ACE rights, in first-seen order
@@ -162,7 +140,7 @@ struct SharpHoundImporter::State {
 
   Rel& relation(RelationKind kind, const std::string& from, const std::string& to,
                 const std::string& origin) {
-    std::string id = fmt::format("sh:{}:{}:{}", kind_name(kind), from, to);
+    std::string id = fmt::format("sh:{}:{}:{}", relation_kind_name(kind), from, to);
     if (auto it = relation_index.find(id); it != relation_index.end()) {
       return relations[it->second];
     }
