@@ -51,6 +51,9 @@ struct Node {
   std::optional<double> cost;  // nullopt: cannot be fixed (capacity infinite)
   double p = 1.0;              // success probability of the step through this gate
   bool p_defaulted = false;    // p came from the defaults table, not the model
+  // Where p came from: "model", "kev", "epss", "cvss3", "cvss2" or "default" (the kind's
+  // constant), so the UI can state the source of a defaulted probability (spec 2.2).
+  std::string p_source;
   bool cost_defaulted = false;
   std::string fix;    // fix text (model's, else a generated one)
   std::string title;  // one line: "CVE-2021-41773 on web01 (tcp/443)"

@@ -5,9 +5,12 @@
 // so that errors name file and item.
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -152,6 +155,16 @@ struct EntryPoint {
   Origin origin;
 };
 
+// Merge bookkeeping of load_model_file/load_model_text: item id -> position, per top-level array
+// (owners, zones, assets, identities, people, flows, findings, relations, entry_points, targets),
+// so that merging many files stays linear. Not model content: it is extended, or rebuilt when the
+// arrays were changed by other code, at the start of every load.
+struct ModelIndex {
+  static constexpr std::size_t kArrays = 10;
+  std::array<std::unordered_map<std::string, std::size_t>, kArrays> by_id;
+  std::array<std::size_t, kArrays> indexed{};  // items [0, indexed) are in by_id
+};
+
 struct Model {
   std::string schema = "shieldwall.graph/v1";
   std::string org;
@@ -166,6 +179,7 @@ struct Model {
   std::vector<EntryPoint> entry_points;
   std::vector<std::string> targets;  // state names, e.g. "admin@db01", "id:g.domain-admins"
   std::vector<std::string> files;    // the files the model was assembled from, in order
+  ModelIndex index;                  // merge bookkeeping (see ModelIndex)
 };
 
 // Default p and fix_cost per gate kind (spec 2.2 table); product constants, changeable in config.
@@ -200,5 +214,10 @@ Result<void> load_model_text(std::string_view text, const std::string& origin, M
 // a target state), a vuln code_exec port with no such service, p out of (0,1], negative costs,
 // unknown kinds. One Error per problem, naming file and item. An empty vector means valid.
 std::vector<Error> validate(const Model& model);
+
+// The model as canonical shieldwall.graph/v1 JSON (every item with its known fields in a fixed
+// form, unknown fields kept, defaults left out). Loading the result gives the same model again;
+// two items are "the same content" for merging exactly when their canonical forms are equal.
+nlohmann::json model_to_json(const Model& model);
 
 }  // namespace sw::graph
