@@ -21,6 +21,7 @@
 // compile() expects a validated model, but never trusts it: an item whose references do not
 // resolve, or whose gate id is taken, is skipped and named in one warning.
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <map>
 #include <set>
@@ -69,6 +70,14 @@ class Compiler {
       for (const auto& z : f.from) zones_left_.insert(z);
     }
 
+    // Sizes known up front (C1 makes two states per asset), to spare the rehashing.
+    std::size_t gates =
+        m_.flows.size() + m_.findings.size() + m_.relations.size() + m_.people.size();
+    std::size_t states = 2 * m_.assets.size() + m_.identities.size() + m_.zones.size() + 2;
+    g_.nodes.reserve(states + gates);
+    g_.states.reserve(states);
+    g_.gates.reserve(gates);
+    g_.edges.reserve(2 * m_.assets.size() + 2 * gates);
     g_.add_state("attacker");
     g_.add_state("target");
     for (const auto& a : m_.assets) c1_asset(a);
@@ -116,6 +125,15 @@ class Compiler {
                              std::string fix) {
     if (g_.gates.count(id) != 0) {
       skip(word, id, "its id is already used by another gate");
+      return std::nullopt;
+    }
+    if (gf.p && !(std::isfinite(*gf.p) && *gf.p > 0 && *gf.p <= 1)) {
+      skip(word, id, "p not in (0, 1]");
+      return std::nullopt;
+    }
+    if (gf.fix_cost.state == FixCost::State::kValue &&
+        !(std::isfinite(gf.fix_cost.value) && gf.fix_cost.value >= 0)) {
+      skip(word, id, "fix_cost below 0");
       return std::nullopt;
     }
     Node n;

@@ -5,6 +5,7 @@
 // Items are merged into the model by id per top-level array: an identical duplicate (same
 // canonical form, model_rules.h) is accepted once, the same id with other content is an error
 // naming both places. `targets` merge as a set. Hand-written: this is our own schema.
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cmath>
@@ -112,7 +113,7 @@ class Fields {
   Fields(const json& obj, std::vector<std::string>& problems) : obj_(obj), problems_(problems) {}
 
   const json* raw(const char* key) {
-    known_.insert(key);
+    known_.push_back(key);
     auto it = obj_.find(key);
     return it == obj_.end() ? nullptr : &*it;
   }
@@ -216,8 +217,11 @@ class Fields {
 
   json extra() const {
     json e = json::object();
-    for (const auto& [k, v] : obj_.items()) {
-      if (known_.count(k) == 0) e[k] = v;
+    for (auto it = obj_.begin(); it != obj_.end(); ++it) {
+      const std::string& key = it.key();
+      bool known =
+          std::any_of(known_.begin(), known_.end(), [&](const char* n) { return key == n; });
+      if (!known) e[key] = it.value();
     }
     return e;
   }
@@ -225,7 +229,7 @@ class Fields {
  private:
   const json& obj_;
   std::vector<std::string>& problems_;
-  std::set<std::string, std::less<>> known_;
+  std::vector<const char*> known_;  // the schema's field names asked for (a handful)
 };
 
 // Ports are kept in canonical form when they parse (the rules report those that do not).
@@ -281,6 +285,13 @@ void read(Fields& f, Person& p) {
   p.owner = f.str("owner");
   p.phish_p = f.number("phish_p");
   p.phish_fix_cost = f.cost("phish_fix_cost");
+  // A person is a gate item too (spec 2.2, "every gate item may carry ... p, fix_cost"): the
+  // generic names are accepted where the phish_ ones are absent.
+  if (auto generic = f.number("p"); generic && !p.phish_p) p.phish_p = generic;
+  if (FixCost generic = f.cost("fix_cost"); generic.state != FixCost::State::kDefault &&
+                                            p.phish_fix_cost.state == FixCost::State::kDefault) {
+    p.phish_fix_cost = generic;
+  }
   p.fix = f.str("fix");
 }
 

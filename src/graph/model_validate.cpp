@@ -118,12 +118,12 @@ class Validator {
   // Flows, findings, relations and phishing gates become gate nodes named by id: one namespace.
   template <class T>
   void gate_id(const std::string& id, std::string_view word, const T& item) {
-    auto [it, inserted] = gate_ids_.try_emplace(id, std::string(word), item.origin);
+    auto [it, inserted] = gate_ids_.try_emplace(id, word, &item.origin);
     if (!inserted) {
       report(item, word,
              fmt::format("gate id {} is also used by the {} at {}; gate ids must be unique "
                          "across flows, findings, relations and phish.<person>",
-                         id, it->second.first, where(it->second.second)));
+                         id, it->second.first, where(*it->second.second)));
     }
   }
 
@@ -209,7 +209,7 @@ class Validator {
   std::unordered_map<std::string, const Zone*> zones_;
   std::unordered_map<std::string, const Asset*> assets_;
   std::unordered_map<std::string, const Identity*> identities_;
-  std::unordered_map<std::string, std::pair<std::string, Origin>> gate_ids_;
+  std::unordered_map<std::string, std::pair<std::string_view, const Origin*>> gate_ids_;
   std::vector<Error> errors_;
 };
 

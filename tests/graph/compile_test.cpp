@@ -502,11 +502,16 @@ TEST(GraphCompile, InvalidItemsAreLeftOutWithOneWarning) {
   dup.kind = RelationKind::kExecOn;
   dup.from = "h";
   m.relations.push_back(dup);
+  Relation wild = dup;
+  wild.id = "wild";
+  wild.gate.p = 1.5;
+  m.relations.push_back(wild);
   m.targets = {"admin@nowhere", "not a state"};
   auto c = compile(m);
   EXPECT_EQ(c.graph.gate_count(), 1u);  // only the exec_on named "f"
-  EXPECT_TRUE(warned(c, "4 items left out of the graph because they do not validate"))
+  EXPECT_TRUE(warned(c, "5 items left out of the graph because they do not validate"))
       << joined(c.warnings);
+  EXPECT_TRUE(warned(c, "relation wild (p not in (0, 1])")) << joined(c.warnings);
   EXPECT_TRUE(warned(c, "relation r (identity ghost unknown)")) << joined(c.warnings);
 }
 

@@ -233,6 +233,19 @@ flows:
   EXPECT_TRUE(contains(e, "m.yaml:9: flow text: `fix_cost` must be a number >= 0 or null")) << e;
 }
 
+TEST(GraphModelIo, PersonTakesTheGenericGateFieldNamesToo) {
+  Loaded l = load(
+      "people:\n  - {id: a, identity: u, p: 0.3, fix_cost: 7}\n  - {id: b, identity: u, "
+      "phish_p: 0.2, p: 0.9}\n");
+  ASSERT_TRUE(l.ok);
+  EXPECT_EQ(joined(l.errors), "");
+  ASSERT_EQ(l.model.people.size(), 2u);
+  EXPECT_DOUBLE_EQ(*l.model.people[0].phish_p, 0.3);
+  EXPECT_DOUBLE_EQ(l.model.people[0].phish_fix_cost.value, 7);
+  EXPECT_DOUBLE_EQ(*l.model.people[1].phish_p, 0.2);  // the specific name wins
+  EXPECT_TRUE(l.model.people[0].extra.empty());
+}
+
 TEST(GraphModelIo, UnknownFieldsAreKept) {
   Loaded l = load(R"({"zones": [{"id": "a"}],
  "flows": [{"id": "f", "from": ["a"], "to": ["a"], "ports": ["tcp/1"],
