@@ -5,7 +5,9 @@
 // JSON reports, sorted by content and merged into one model (graph/inputs.h).
 //   analyze  reachable targets, exposure, the most likely single path, the k best paths, the
 //            cheapest complete fix (min cut) per owner, per entry kind and per target; text,
-//            json (shieldwall.graph.result/v1), dot, svg or html.
+//            json (shieldwall.graph.result/v1), dot, svg or html; or report-json: the cut as
+//            shieldwall/report/v1 findings, one per fix, routed to its owner (team:<owner>)
+//            like scan findings.
 //   check    loads, validates and compiles; every problem on its own line, then a summary.
 //   export   the merged model (json), the compiled graph as BloodHound OpenGraph, or as DOT.
 // Exit codes (DESIGN.md): 2 when any input has an error (what can be analysed still is, and is
@@ -22,6 +24,9 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "cli/common.h"
+#include "core/finding.h"
+#include "core/report.h"
 #include "graph/analysis.h"
 #include "graph/attack_graph.h"
 #include "graph/export_dot.h"
@@ -103,6 +108,112 @@ std::string whole_graph_dot(const graph::AttackGraph& g) {
   return graph::to_dot(g, {graph::Path{}, std::move(all)}, graph::Cut{}, o);
 }
 
+// ---- analyze -f report-json ----
+
+Severity severity_of(double risk) {
+  if (risk >= 9) return Severity::kCritical;
+  if (risk >= 7) return Severity::kHigh;
+  if (risk >= 4) return Severity::kMedium;
+  return Severity::kLow;
+}
+
+Responsible responsible_of(const std::string& owner) {
+  Responsible r;
+  if (owner.empty()) {
+    r.role = Role::kOrg;
+  } else {
+    r.role = Role::kTeam;
+    r.team = owner;
+  }
+  return r;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// The cut as a shieldwall report (shieldwall/report/v1), so that the weakest links reach their
+// owners the way scan findings do: one finding per cut item, responsible `team:<owner>`, risk
+// 10 x the most likely single path's probability; or one critical finding when no fix is
+// possible within the model.
+Report cut_report(const graph::AttackGraph& g, const graph::AnalyzeResult& r,
+                  const graph::ResultContext& c, const std::string& started_at, double ms) {
+  Report report;
+  report.tool_version = SW_VERSION;
+  report.command = "graph";
+  report.host = c.org.empty() ? std::string("model") : c.org;
+  report.started_at = started_at;
+  report.duration_ms = ms;
+  report.errors = c.errors;
+  const std::string targets = joined(r.reach.reachable_targets);
+  const double p = r.best ? r.best->probability : 0.0;
+  const double risk = static_cast<double>(static_cast<long long>(p * 100.0 + 0.5)) / 10.0;
+  if (r.best) {
+    report.notes.push_back(fmt::format(
+        "most likely single path to {}: probability {:g} (not the probability of compromise)",
+        targets, p));
+  }
+  if (r.cut.unbounded) {
+    Finding f;
+    f.check = "graph.no_fix_possible";
+    f.subject = targets;
+    f.host = report.host;
+    f.id = fingerprint(report.host, f.check, f.subject);
+    f.title = fmt::format("no fix possible within the model: {} reachable through unfixable steps",
+                          targets);
+    f.severity = Severity::kCritical;
+    f.risk = 10;
+    f.category = "graph";
+    std::vector<std::string> steps;
+    if (r.cut.unfixable_path) {
+      for (graph::NodeId id : r.cut.unfixable_path->nodes) {
+        if (g.nodes[id].kind == graph::NodeKind::kGate) steps.push_back(g.nodes[id].name);
+      }
+    }
+    f.evidence = fmt::format("a path using only unfixable steps: {}", joined(steps));
+    f.why =
+        "Every step of this path is marked as not fixable (fix_cost null), so no set of fixes "
+        "in the model can cut it.";
+    f.fix = "Make one of these steps fixable in the model (give it a fix_cost) and plan its fix.";
+    f.responsible = responsible_of("");
+    report.findings.push_back(std::move(f));
+  } else if (r.cut.reachable) {
+    for (const graph::OwnerShare& share : r.cut.by_owner) {
+      for (graph::NodeId id : share.items) {
+        const graph::Node& n = g.nodes[id];
+        Finding f;
+        f.check = fmt::format("graph.weakest_link.{}", graph::gate_kind_name(n.gate_kind));
+        f.subject = n.name;
+        f.host = report.host;
+        f.id = fingerprint(report.host, f.check, f.subject);
+        f.title = fmt::format("weakest link: {}", n.title.empty() ? n.name : n.title);
+        f.risk = risk;
+        f.severity = severity_of(risk);
+        f.category = "graph";
+        f.evidence = fmt::format(
+            "part of the cheapest complete fix (cost {:g}, {} items) that cuts every path to {}; "
+            "this owner's part: {:g} ({:g}%)",
+            r.cut.value, r.cut.items.size(), targets, share.cost,
+            static_cast<double>(static_cast<long long>(share.share * 1000.0 + 0.5)) / 10.0);
+        f.why =
+            "Attack paths from the entry points to the crown jewels run through this step. "
+            "Fixing it together with the other items of the same fix cuts every path the "
+            "model knows, and no cheaper set of fixes does.";
+        f.fix = n.fix;
+        f.responsible = responsible_of(n.owner);
+        f.details = {{"gate", n.name},
+                     {"gate_kind", std::string(graph::gate_kind_name(n.gate_kind))},
+                     {"cost", fmt::format("{:g}", n.cost.value_or(0))}};
+        report.findings.push_back(std::move(f));
+      }
+    }
+  }
+  report.finalize();
+  return report;
+}
+
 // ---- analyze ----
 
 struct AnalyzeArgs {
@@ -120,6 +231,8 @@ struct AnalyzeArgs {
 };
 
 int run_analyze(const AnalyzeArgs& args) {
+  const std::string started_at = iso_now();
+  const auto started = Clock::now();
   Loaded l = load(args.models);
   const std::string digest = graph::model_digest(l.model);
   // --target may name any state, not only the model's targets: it is added for this run.
@@ -181,7 +294,13 @@ int run_analyze(const AnalyzeArgs& args) {
   context.org = l.model.org;
 
   std::string text;
-  if (args.format == "json") {
+  if (args.format == "report-json") {
+    WriteOptions w;
+    w.format = "json";
+    w.output = args.output;
+    const int rc = write_report(cut_report(g, *result, context, started_at, ms_since(started)), w);
+    if (rc != kExitClean) return rc;
+  } else if (args.format == "json") {
     text = graph::result_json(g, *result, context).dump(2) + "\n";
   } else if (args.format == "text") {
     text = graph::result_text(g, *result, context);
@@ -198,7 +317,7 @@ int run_analyze(const AnalyzeArgs& args) {
       text = args.format == "svg" ? *svg : graph::result_html(g, *result, context, svg ? *svg : "");
     }
   }
-  if (!write_output(text, args.output)) return kExitInput;
+  if (args.format != "report-json" && !write_output(text, args.output)) return kExitInput;
 
   if (!l.errors.empty()) return kExitInput;
   const bool reachable = !result->reach.reachable_targets.empty();
@@ -303,8 +422,11 @@ void add_graph(CLI::App& app, int& exit_code) {
                     "paths with the fewest steps instead of the most likely ones");
   analyze->add_option("--algorithm", a->algorithm, "max-flow algorithm (default push-relabel)")
       ->check(CLI::IsMember({"push-relabel", "bk", "ek"}));
-  analyze->add_option("-f,--format", a->format, "text (default), json, dot, svg, html")
-      ->check(CLI::IsMember({"text", "json", "dot", "svg", "html"}));
+  analyze
+      ->add_option("-f,--format", a->format,
+                   "text (default), json, dot, svg, html, or report-json (the cut as shieldwall "
+                   "report findings, one per fix, routed to its owner)")
+      ->check(CLI::IsMember({"text", "json", "dot", "svg", "html", "report-json"}));
   analyze->add_option("-o,--output", a->output, "write to FILE instead of stdout");
   analyze
       ->add_option("--fail-on", a->fail_on,

@@ -50,7 +50,7 @@ std::string_view kind_words(GateKind k) {
 }
 
 std::string_view p_source_words(std::string_view s) {
-  if (s == "kev") return "known exploited (CISA KEV)";
+  if (s == "kev") return "actively exploited: in CISA KEV";
   if (s == "epss") return "from its EPSS score";
   if (s == "cvss3") return "from its CVSS v3 exploitability";
   if (s == "cvss2") return "from its CVSS v2 access complexity";
@@ -143,10 +143,17 @@ void weakest_links(const AttackGraph& g, const Cut& c, std::string& out) {
     out += "  change what the model says (a firewall rule, a right) and run the analysis again.\n";
     return;
   }
-  out += fmt::format(
-      "  Fixing these {} {} (total cost {}) cuts every path from the entry points to the\n"
-      "  targets; no cheaper set of fixes does.\n",
-      c.items.size(), c.items.size() == 1 ? "item" : "items", num(c.value));
+  if (c.items.size() == 1) {
+    out += fmt::format(
+        "  Fixing this one item (cost {}) cuts every path from the entry points to the targets;\n"
+        "  no cheaper fix does.\n",
+        num(c.value));
+  } else {
+    out += fmt::format(
+        "  Fixing these {} items (total cost {}) cuts every path from the entry points to the\n"
+        "  targets; no cheaper set of fixes does.\n",
+        c.items.size(), num(c.value));
+  }
   for (const OwnerShare& s : c.by_owner) {
     out += fmt::format("\n  {}: {} {}, cost {}, {} of the cheapest complete fix\n",
                        owner_name(s.owner), s.items.size(), s.items.size() == 1 ? "fix" : "fixes",
