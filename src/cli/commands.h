@@ -26,5 +26,7 @@ void add_vuln_compare(CLI::App& vuln, int& exit_code);
 void add_db(CLI::App& app, int& exit_code);
 // `secrets` (cmd_secrets.cpp).
 void add_secrets(CLI::App& app, int& exit_code);
+// `graph analyze|check|export` (cmd_graph.cpp).
+void add_graph(CLI::App& app, int& exit_code);
 
 }  // namespace sw::cli
