@@ -107,9 +107,6 @@ std::string result_dot(const AttackGraph& g, const AnalyzeResult& r);
 std::string result_html(const AttackGraph& g, const AnalyzeResult& r, const ResultContext& c,
                         std::string_view svg);
 
-// `s` with &, <, >, " and ' replaced by entities.
-std::string html_escape(std::string_view s);
-
 // Plain words for a state name: "admin@db01" -> "admin rights on db01".
 std::string describe_state(std::string_view state);
 

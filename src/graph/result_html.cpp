@@ -5,6 +5,7 @@
 // with the XML prolog and DOCTYPE removed so that it can sit inline. Hand-written: a few tables.
 #include <fmt/format.h>
 
+#include "core/html_escape.h"
 #include "graph/result.h"
 
 namespace sw::graph {
@@ -86,33 +87,6 @@ void cut_tables(const AttackGraph& g, const Cut& c, std::string& out) {
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char ch : s) {
-    switch (ch) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += ch;
-    }
-  }
-  return out;
-}
 
 std::string result_html(const AttackGraph& g, const AnalyzeResult& r, const ResultContext& c,
                         std::string_view svg) {
