@@ -223,6 +223,7 @@ struct AnalyzeArgs {
   std::vector<std::string> targets;
   std::vector<std::string> fix;
   std::size_t k = 5;
+  std::size_t target_cuts = 5;
   bool fewest_hops = false;
   std::string algorithm = "push-relabel";
   std::string format = "text";
@@ -254,6 +255,7 @@ int run_analyze(const AnalyzeArgs& args) {
   options.selection.targets = args.targets;
   options.selection.removed = args.fix;
   options.k = args.k;
+  options.target_cuts = args.target_cuts;
   options.metric = args.fewest_hops ? graph::PathMetric::kFewestHops : graph::PathMetric::kLikely;
   options.algorithm = args.algorithm == "bk"   ? graph::MaxFlowAlgorithm::kBoykovKolmogorov
                       : args.algorithm == "ek" ? graph::MaxFlowAlgorithm::kEdmondsKarp
@@ -418,6 +420,11 @@ void add_graph(CLI::App& app, int& exit_code) {
       ->allow_extra_args(false);
   analyze->add_option("--k", a->k, "how many best paths to list (Yen), default 5")
       ->check(CLI::Range(0, 1000));
+  analyze
+      ->add_option("--target-cuts", a->target_cuts,
+                   "with several targets: own cheapest fix for the N most exposed reachable "
+                   "targets (one max-flow each), default 5; every --target named gets one")
+      ->check(CLI::Range(0, 1000000));
   analyze->add_flag("--fewest-hops", a->fewest_hops,
                     "paths with the fewest steps instead of the most likely ones");
   analyze->add_option("--algorithm", a->algorithm, "max-flow algorithm (default push-relabel)")

@@ -2,15 +2,29 @@
 // Selections, reachability and exposure (../shared/specs/graph.md, 2.4.1): resolving a Selection
 // into a Mask, the forward BFS from `attacker` (blast radius, reachable targets) and the reverse
 // BFS from a target state (BloodHound's exposure: principals and assets with at least one path).
-// Plain BFS over the graph's CSR arrays: a library would add a copy and nothing else.
+// Plain BFS over the graph's CSR arrays: a library would add a copy and nothing else. Exposure of
+// many targets at once uses Boost's strongly connected components on the usable edges.
 #include "graph/analysis.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
+// g++ 12 -O2 warns inside Boost 1.74's graph headers (library code, not ours).
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
+#pragma GCC diagnostic ignored "-Wnull-dereference"
+#endif
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/strong_components.hpp>
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -155,6 +169,96 @@ Exposure exposure(const AttackGraph& g, const Mask& m, NodeId target_state) {
   }
   x.assets = assets.size();
   return x;
+}
+
+std::vector<Exposure> exposures(const AttackGraph& g, const Mask& m,
+                                const std::vector<NodeId>& target_states) {
+  std::vector<Exposure> out(target_states.size());
+  const std::size_t n = g.nodes.size();
+  if (target_states.empty() || n == 0) return out;
+  // Per node: which asset it names (user@X / admin@X), as a dense index, and whether it is an
+  // identity.
+  std::vector<std::uint32_t> asset_of_node(n, UINT32_MAX);
+  std::vector<bool> identity(n, false);
+  std::map<std::string_view, std::uint32_t> asset_ids;
+  for (NodeId id = 0; id < n; ++id) {
+    const Node& node = g.nodes[id];
+    if (node.kind != NodeKind::kState) continue;
+    if (node.name.starts_with("id:")) {
+      identity[id] = true;
+    } else if (std::string_view a = asset_of(node.name); !a.empty()) {
+      asset_of_node[id] =
+          asset_ids.try_emplace(a, static_cast<std::uint32_t>(asset_ids.size())).first->second;
+    }
+  }
+
+  // The usable edges as a Boost CSR graph, and its strongly connected components (Tarjan, in
+  // Boost): every node of a component reaches the same targets, and Boost numbers components so
+  // that edges between them go from higher to lower numbers (reverse topological order).
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> usable;
+  usable.reserve(g.edges.size());
+  for (const Edge& e : g.edges) {
+    if (e.from < n && e.to < n && m.edge_usable(g, e)) usable.emplace_back(e.from, e.to);
+  }
+  using Csr = boost::compressed_sparse_row_graph<boost::directedS>;
+  const Csr csr(boost::edges_are_unsorted_multi_pass, usable.begin(), usable.end(), n);
+  usable = {};
+  std::vector<std::size_t> comp(n);
+  const std::size_t comps = boost::strong_components(
+      csr, boost::make_iterator_property_map(comp.begin(), boost::get(boost::vertex_index, csr)));
+  std::vector<std::size_t> comp_begin(comps + 1, 0);  // nodes grouped by component
+  for (std::size_t c : comp) ++comp_begin[c + 1];
+  for (std::size_t c = 0; c < comps; ++c) comp_begin[c + 1] += comp_begin[c];
+  std::vector<NodeId> members(n);
+  {
+    std::vector<std::size_t> fill(comp_begin.begin(), comp_begin.end() - 1);
+    for (NodeId id = 0; id < n; ++id) members[fill[comp[id]]++] = id;
+  }
+
+  // One pass per group of 64 targets: a component's set is its own targets' bits and those of
+  // the components its edges lead to, which are already final.
+  std::vector<std::uint64_t> comp_bits(comps);
+  std::vector<std::uint64_t> asset_bits(asset_ids.size());
+  for (std::size_t base = 0; base < target_states.size(); base += 64) {
+    const std::size_t count = std::min<std::size_t>(64, target_states.size() - base);
+    std::fill(comp_bits.begin(), comp_bits.end(), 0);
+    std::fill(asset_bits.begin(), asset_bits.end(), 0);
+    for (std::size_t k = 0; k < count; ++k) {
+      const NodeId t = target_states[base + k];
+      if (t < n) comp_bits[comp[t]] |= std::uint64_t{1} << k;
+    }
+    for (std::size_t c = 0; c < comps; ++c) {
+      std::uint64_t bits = comp_bits[c];
+      for (std::size_t i = comp_begin[c]; i < comp_begin[c + 1]; ++i) {
+        for (auto [it, end] = boost::out_edges(Csr::vertex_descriptor{members[i]}, csr); it != end;
+             ++it) {
+          const std::size_t next = comp[boost::target(*it, csr)];
+          if (next != c) bits |= comp_bits[next];
+        }
+      }
+      comp_bits[c] = bits;
+    }
+    for (NodeId id = 0; id < n; ++id) {
+      const std::uint64_t bits = comp_bits[comp[id]];
+      if (bits == 0) continue;
+      if (identity[id]) {
+        for (std::size_t k = 0; k < count; ++k) {
+          if ((bits >> k & 1U) != 0 && target_states[base + k] != id) ++out[base + k].identities;
+        }
+      } else if (asset_of_node[id] != UINT32_MAX) {
+        asset_bits[asset_of_node[id]] |= bits;
+      }
+    }
+    for (std::size_t k = 0; k < count; ++k) {
+      const NodeId t = target_states[base + k];
+      if (t >= n) continue;
+      const std::uint32_t own = asset_of_node[t];
+      for (std::size_t a = 0; a < asset_bits.size(); ++a) {
+        if ((asset_bits[a] >> k & 1U) != 0 && a != own) ++out[base + k].assets;
+      }
+    }
+  }
+  return out;
 }
 
 }  // namespace sw::graph

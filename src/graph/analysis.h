@@ -47,6 +47,10 @@ struct Reachability {
 Reachability reachability(const AttackGraph& g, const Mask& m);
 // Reverse BFS from one target state (BloodHound's definition, spec 2.4.1).
 Exposure exposure(const AttackGraph& g, const Mask& m, NodeId target_state);
+// The same for many targets at once: one reverse propagation of 64-bit target sets per group of
+// 64 targets (a monotone fixed point, so cycles are fine), instead of one BFS per target.
+std::vector<Exposure> exposures(const AttackGraph& g, const Mask& m,
+                                const std::vector<NodeId>& target_states);
 
 // A path: the node sequence from `attacker` to `target` (both included).
 struct Path {
@@ -61,6 +65,10 @@ enum class PathMetric { kLikely, kFewestHops };
 // unreachable.
 std::optional<Path> best_path(const AttackGraph& g, const Mask& m,
                               PathMetric metric = PathMetric::kLikely, NodeId to = kNoNode);
+// Most likely paths to several states from one Dijkstra run (the shortest-path tree from
+// attacker); each answer equals best_path(g, m, metric, to) for that state.
+std::vector<std::optional<Path>> best_paths(const AttackGraph& g, const Mask& m, PathMetric metric,
+                                            const std::vector<NodeId>& tos);
 // Yen's k shortest loopless paths on the same weights, best first.
 std::vector<Path> top_paths(const AttackGraph& g, const Mask& m, std::size_t k,
                             PathMetric metric = PathMetric::kLikely, NodeId to = kNoNode);
@@ -68,6 +76,10 @@ std::vector<Path> top_paths(const AttackGraph& g, const Mask& m, std::size_t k,
 struct CutItem {
   NodeId gate = kNoNode;
   double cost = 0;
+  // The probability of the most likely way from the entry points through this fix to the target,
+  // before anything is fixed: fixing the item with the highest one first breaks the most likely
+  // attack path first ("fix these, in this order").
+  double path_probability = 0;
 };
 struct OwnerShare {
   std::string owner;
@@ -76,12 +88,13 @@ struct OwnerShare {
   std::vector<NodeId> items;
 };
 struct Cut {
-  bool reachable = false;              // false: nothing to cut (value 0, no items)
-  bool unbounded = false;              // some path uses only unfixable gates
-  double value = 0;                    // sum of item costs (when bounded)
-  std::vector<CutItem> items;          // deterministic: source-side residual reachability cut,
-                                       // ordered by node id
-  std::vector<OwnerShare> by_owner;    // largest cost first, then owner name
+  bool reachable = false;  // false: nothing to cut (value 0, no items)
+  bool unbounded = false;  // some path uses only unfixable gates
+  double value = 0;        // sum of item costs (when bounded)
+  // The source side of the residual graph (deterministic), in fix order: highest
+  // path_probability first, then cheaper, then node id.
+  std::vector<CutItem> items;
+  std::vector<OwnerShare> by_owner;    // largest cost first, then owner name; items in fix order
   std::optional<Path> unfixable_path;  // when unbounded: a path of free edges and unfixable gates
 };
 

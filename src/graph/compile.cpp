@@ -114,6 +114,25 @@ class Compiler {
     return i == nullptr ? std::string() : i->owner;
   }
 
+  // How a person knows an identity or asset: its display name when an import gave one that
+  // differs from the id ("ALICE@CORP.LOCAL" for a SharpHound SID; the gate id keeps the SID), else
+  // the id.
+  static std::string label(const nlohmann::json* extra, const std::string& id) {
+    if (extra == nullptr) return id;
+    auto it = extra->find("name");
+    if (it == extra->end() || !it->is_string()) return id;
+    const auto& name = it->get_ref<const std::string&>();
+    return name.empty() ? id : name;
+  }
+  std::string identity_label(const std::string& id) const {
+    const Identity* i = identity(id);
+    return label(i == nullptr ? nullptr : &i->extra, id);
+  }
+  std::string asset_label(const std::string& id) const {
+    const Asset* a = asset(id);
+    return label(a == nullptr ? nullptr : &a->extra, id);
+  }
+
   void skip(std::string_view word, const std::string& id, std::string_view why) {
     skipped_.push_back(fmt::format("{} {} ({})", word, id, why));
   }
@@ -289,13 +308,20 @@ class Compiler {
       skip("relation", id, fmt::format("asset {} unknown", x));
       return false;
     };
+    // Words for people: display names where the import has them.
+    const std::string from = r.kind == RelationKind::kSso || r.kind == RelationKind::kExecOn
+                                 ? asset_label(r.from)
+                                 : identity_label(r.from);
+    const bool to_asset = r.kind == RelationKind::kAdminTo || r.kind == RelationKind::kCanLogin ||
+                          r.kind == RelationKind::kSso || r.kind == RelationKind::kExecOn;
+    const std::string to = to_asset ? asset_label(r.to) : identity_label(r.to);
     switch (r.kind) {
       case RelationKind::kMemberOf: {  // C6
         if (!need_id(r.from) || !need_id(r.to)) return;
         auto g =
             gate(id, "relation", GateKind::kMemberOf, r.gate, identity_owner(r.to), d_.member_of_p,
-                 "default", d_.member_of_cost, fmt::format("{} is a member of {}", r.from, r.to),
-                 fmt::format("remove {} from {}", r.from, r.to));
+                 "default", d_.member_of_cost, fmt::format("{} is a member of {}", from, to),
+                 fmt::format("remove {} from {}", from, to));
         if (g) chain("id:" + r.from, *g, "id:" + r.to);
         return;
       }
@@ -305,29 +331,31 @@ class Compiler {
         bool admin = r.kind == RelationKind::kAdminTo;
         auto g = gate(id, "relation", admin ? GateKind::kAdminTo : GateKind::kCanLogin, r.gate,
                       asset_owner(r.to), d_.admin_p, "default", d_.admin_cost,
-                      admin ? fmt::format("{} is admin on {}", r.from, r.to)
-                            : fmt::format("{} can log in to {}", r.from, r.to),
-                      admin ? fmt::format("remove {}'s admin rights on {}", r.from, r.to)
-                            : fmt::format("remove {}'s login right on {}", r.from, r.to));
+                      admin ? fmt::format("{} is admin on {}", from, to)
+                            : fmt::format("{} can log in to {}", from, to),
+                      admin ? fmt::format("remove {}'s admin rights on {}", from, to)
+                            : fmt::format("remove {}'s login right on {}", from, to));
         if (g) chain("id:" + r.from, *g, fmt::format("{}@{}", user_or_admin(admin), r.to));
         return;
       }
       case RelationKind::kSession: {  // C8: the session grants the identity
         if (!need_id(r.identity) || !need_asset(r.host)) return;
-        auto g = gate(id, "relation", GateKind::kSession, r.gate, identity_owner(r.identity),
-                      d_.session_p, "default", d_.session_cost,
-                      fmt::format("{}'s credentials on {}", r.identity, r.host),
-                      fmt::format("stop {}'s credentials being left on {}", r.identity, r.host));
+        auto g = gate(
+            id, "relation", GateKind::kSession, r.gate, identity_owner(r.identity), d_.session_p,
+            "default", d_.session_cost,
+            fmt::format("{}'s credentials on {}", identity_label(r.identity), asset_label(r.host)),
+            fmt::format("stop {}'s credentials being left on {}", identity_label(r.identity),
+                        asset_label(r.host)));
         if (g) chain("admin@" + r.host, *g, "id:" + r.identity);
         return;
       }
       case RelationKind::kControls: {  // C9
         if (!need_id(r.from) || !need_id(r.to)) return;
         auto g = gate(id, "relation", GateKind::kControls, r.gate, identity_owner(r.to), d_.admin_p,
-                      "default", d_.admin_cost, fmt::format("{} controls {}", r.from, r.to),
+                      "default", d_.admin_cost, fmt::format("{} controls {}", from, to),
                       fmt::format("remove {}'s control over {} (password reset, full control, "
                                   "added credentials)",
-                                  r.from, r.to));
+                                  from, to));
         if (g) chain("id:" + r.from, *g, "id:" + r.to);
         return;
       }
@@ -335,8 +363,8 @@ class Compiler {
         if (!need_asset(r.from) || !need_asset(r.to)) return;
         auto g =
             gate(id, "relation", GateKind::kSso, r.gate, asset_owner(r.to), d_.sso_p, "default",
-                 d_.sso_cost, fmt::format("{} signs users in to {} (SSO)", r.from, r.to),
-                 fmt::format("restrict or remove the SSO trust from {} to {}", r.from, r.to));
+                 d_.sso_cost, fmt::format("{} signs users in to {} (SSO)", from, to),
+                 fmt::format("restrict or remove the SSO trust from {} to {}", from, to));
         if (g) chain("admin@" + r.from, *g, "admin@" + r.to);
         return;
       }
@@ -345,8 +373,8 @@ class Compiler {
         std::string level = user_or_admin(r.level_admin);
         auto g = gate(id, "relation", GateKind::kExecOn, r.gate, asset_owner(r.to), d_.exec_on_p,
                       "default", d_.exec_on_cost,
-                      fmt::format("{} can run code on {} as {}", r.from, r.to, level),
-                      fmt::format("remove {}'s ability to run code on {}", r.from, r.to));
+                      fmt::format("{} can run code on {} as {}", from, to, level),
+                      fmt::format("remove {}'s ability to run code on {}", from, to));
         if (g) {
           chain(fmt::format("{}@{}", user_or_admin(r.requires_admin), r.from), *g,
                 fmt::format("{}@{}", level, r.to));

@@ -7,6 +7,8 @@
 #include <set>
 #include <utility>
 
+#include <simdjson.h>
+
 #include <fmt/format.h>
 
 #include "graph/import_util.h"
@@ -105,8 +107,19 @@ Asset* find_asset(Model& model, std::string_view id) {
 }  // namespace
 
 bool looks_like_report(std::string_view text) {
-  json doc = json::parse(text.begin(), text.end(), nullptr, false);
-  return !doc.is_discarded() && doc.is_object() && str(doc, "schema") == kSchema;
+  // simdjson On-Demand reads only as far as the top-level `schema` field: this is asked of every
+  // JSON input, and a model can be tens of megabytes.
+  simdjson::ondemand::parser parser;
+  simdjson::padded_string padded(text);
+  simdjson::ondemand::document doc;
+  if (parser.iterate(padded).get(doc) != simdjson::SUCCESS) return false;
+  simdjson::ondemand::object root;
+  if (doc.get_object().get(root) != simdjson::SUCCESS) return false;
+  std::string_view schema;
+  if (root.find_field_unordered("schema").get_string().get(schema) != simdjson::SUCCESS) {
+    return false;
+  }
+  return schema == kSchema;
 }
 
 Result<ReportImportStats> import_report_text(std::string_view text, const std::string& origin,

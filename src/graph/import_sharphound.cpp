@@ -828,14 +828,23 @@ Result<SharpHoundStats> import_sharphound(const std::vector<std::string>& paths,
 
 bool looks_like_sharphound(std::string_view text) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  dom::parser parser;
-  dom::element doc;
-  if (parser.parse(text.data(), text.size()).get(doc) != simdjson::SUCCESS) return false;
-  dom::element meta;
+  // On-Demand: asked of every JSON input, and a model file can be tens of megabytes; only the
+  // two top-level fields are looked at.
+  simdjson::ondemand::parser parser;
+  simdjson::padded_string padded(text);
+  simdjson::ondemand::document doc;
+  simdjson::ondemand::object root;
+  if (parser.iterate(padded).get(doc) != simdjson::SUCCESS ||
+      doc.get_object().get(root) != simdjson::SUCCESS) {
+    return false;
+  }
   std::string_view type;
-  dom::array data;
-  return doc["meta"].get(meta) == simdjson::SUCCESS &&
-         meta["type"].get(type) == simdjson::SUCCESS && doc["data"].get(data) == simdjson::SUCCESS;
+  if (root.find_field_unordered("meta").find_field_unordered("type").get_string().get(type) !=
+      simdjson::SUCCESS) {
+    return false;
+  }
+  simdjson::ondemand::array data;
+  return root.find_field_unordered("data").get_array().get(data) == simdjson::SUCCESS;
 }
 
 }  // namespace sw::graph

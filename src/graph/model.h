@@ -20,6 +20,8 @@
 
 namespace sw::graph {
 
+inline constexpr std::string_view kModelSchema = "shieldwall.graph/v1";
+
 // Where an item was read: for error messages ("net.yaml:12: flow fw-1: ...").
 struct Origin {
   std::string file;

@@ -419,7 +419,7 @@ bool is_yaml(std::string_view name, std::string_view text) {
   return i == std::string_view::npos || text[i] != '{';
 }
 
-Result<ModelDoc> parse_json_doc(std::string_view text, const std::string& origin) {
+Result<ModelDoc> scan_json_doc(std::string_view text, const std::string& origin) {
   if (text.size() > kMaxModelBytes) {
     return fail(Errc::kParse, fmt::format("file larger than {} bytes", kMaxModelBytes), origin);
   }
@@ -428,6 +428,16 @@ Result<ModelDoc> parse_json_doc(std::string_view text, const std::string& origin
     return fail(Errc::kParse, too_deep_message(), origin, scan.deep_line);
   }
   ModelDoc doc;
+  doc.line = 1;
+  doc.key_lines = std::move(scan.key_lines);
+  doc.item_lines = std::move(scan.item_lines);
+  return doc;
+}
+
+Result<ModelDoc> parse_json_doc(std::string_view text, const std::string& origin) {
+  auto scanned = scan_json_doc(text, origin);
+  if (!scanned) return scanned;
+  ModelDoc doc = std::move(*scanned);
   try {
     doc.root = nlohmann::json::parse(text.begin(), text.end());
   } catch (const nlohmann::json::parse_error& e) {
@@ -436,9 +446,6 @@ Result<ModelDoc> parse_json_doc(std::string_view text, const std::string& origin
   } catch (const std::exception& e) {
     return fail(Errc::kParse, fmt::format("invalid JSON: {}", e.what()), origin);
   }
-  doc.line = 1;
-  doc.key_lines = std::move(scan.key_lines);
-  doc.item_lines = std::move(scan.item_lines);
   return doc;
 }
 

@@ -40,6 +40,9 @@ bool is_yaml(std::string_view name, std::string_view text);
 // One JSON document. Errors (malformed JSON, nesting deeper than kMaxDepth) name `origin` and,
 // where known, the line.
 Result<ModelDoc> parse_json_doc(std::string_view text, const std::string& origin);
+// The pre-scan alone (item lines and the depth limit), `root` left null: for a reader that parses
+// the JSON itself (model_io.cpp reads large files with simdjson).
+Result<ModelDoc> scan_json_doc(std::string_view text, const std::string& origin);
 
 // Every document of a YAML 1.2 stream (core schema: plain `null`/`~`/empty are null, true/false
 // booleans, numbers numbers, everything else and all quoted scalars strings). Aliases are expanded

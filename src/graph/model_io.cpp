@@ -5,6 +5,11 @@
 // Items are merged into the model by id per top-level array: an identical duplicate (same
 // canonical form, model_rules.h) is accepted once, the same id with other content is an error
 // naming both places. `targets` merge as a set. Hand-written: this is our own schema.
+//
+// Two document forms feed the same item readers through a small value view (JsonView, SimdView):
+// YAML (and JSON that simdjson refuses, for nlohmann's positioned message) as nlohmann::json, and
+// JSON read with simdjson's DOM, which is what makes a 100k-host model (85 MB) load in about a
+// second instead of the several that building an nlohmann tree takes.
 #include <algorithm>
 #include <array>
 #include <cerrno>
@@ -16,6 +21,8 @@
 #include <set>
 #include <string>
 #include <utility>
+
+#include <simdjson.h>
 
 #include <fmt/format.h>
 
@@ -78,7 +85,7 @@ namespace {
 using json = nlohmann::json;
 using detail::ModelDoc;
 
-constexpr std::string_view kSchema = "shieldwall.graph/v1";
+constexpr std::string_view kSchema = kModelSchema;
 
 struct FileCloser {
   void operator()(std::FILE* f) const { std::fclose(f); }
@@ -107,41 +114,156 @@ constexpr ArrName kArr[ModelIndex::kArrays] = {
     {"findings", "finding"},    {"relations", "relation"}, {"entry_points", "entry point"},
     {"targets", "target"}};
 
+// ---- Value views: the handful of questions the readers ask of a document value ----
+
+class JsonView {
+ public:
+  JsonView() = default;
+  explicit JsonView(const json* v) : v_(v) {}
+  bool absent() const { return v_ == nullptr; }
+  bool is_null() const { return v_ != nullptr && v_->is_null(); }
+  bool is_string() const { return v_ != nullptr && v_->is_string(); }
+  bool is_bool() const { return v_ != nullptr && v_->is_boolean(); }
+  bool is_number() const { return v_ != nullptr && v_->is_number(); }
+  bool is_integer() const { return v_ != nullptr && v_->is_number_integer(); }
+  bool is_array() const { return v_ != nullptr && v_->is_array(); }
+  bool is_object() const { return v_ != nullptr && v_->is_object(); }
+  std::string string() const { return v_->get<std::string>(); }
+  bool boolean() const { return v_->get<bool>(); }
+  double number() const { return v_->get<double>(); }
+  std::string integer_text() const {
+    return v_->is_number_unsigned() ? std::to_string(v_->get<std::uint64_t>())
+                                    : std::to_string(v_->get<std::int64_t>());
+  }
+  std::size_t size() const { return v_->size(); }
+  JsonView at(std::size_t i) const { return JsonView(&(*v_)[i]); }
+  JsonView find(const char* key) const {
+    auto it = v_->find(key);
+    return it == v_->end() ? JsonView() : JsonView(&*it);
+  }
+  template <class Fn>
+  void each_member(Fn fn) const {
+    for (auto it = v_->begin(); it != v_->end(); ++it)
+      fn(std::string_view(it.key()), JsonView(&*it));
+  }
+  json to_json() const { return v_ == nullptr ? json() : *v_; }
+
+ private:
+  const json* v_ = nullptr;
+};
+
+class SimdView {
+ public:
+  SimdView() = default;
+  explicit SimdView(simdjson::dom::element e) : e_(e), present_(true) {}
+  bool absent() const { return !present_; }
+  bool is_null() const { return present_ && e_.is_null(); }
+  bool is_string() const { return present_ && e_.is_string(); }
+  bool is_bool() const { return present_ && e_.is_bool(); }
+  bool is_number() const { return present_ && e_.is_number(); }
+  bool is_integer() const { return present_ && (e_.is_int64() || e_.is_uint64()); }
+  bool is_array() const { return present_ && e_.is_array(); }
+  bool is_object() const { return present_ && e_.is_object(); }
+  std::string string() const {
+    std::string_view v;
+    return e_.get(v) == simdjson::SUCCESS ? std::string(v) : std::string();
+  }
+  bool boolean() const {
+    bool b = false;
+    return e_.get(b) == simdjson::SUCCESS && b;
+  }
+  double number() const {
+    double d = 0;
+    if (e_.is_int64()) return static_cast<double>(std::int64_t(e_.get_int64().value_unsafe()));
+    if (e_.is_uint64()) return static_cast<double>(std::uint64_t(e_.get_uint64().value_unsafe()));
+    return e_.get(d) == simdjson::SUCCESS ? d : 0;
+  }
+  std::string integer_text() const {
+    return e_.is_uint64() && !e_.is_int64()
+               ? std::to_string(std::uint64_t(e_.get_uint64().value_unsafe()))
+               : std::to_string(std::int64_t(e_.get_int64().value_unsafe()));
+  }
+  std::size_t size() const {
+    simdjson::dom::array a;
+    return e_.get(a) == simdjson::SUCCESS ? a.size() : 0;
+  }
+  template <class Fn>
+  void each_item(Fn fn) const {
+    simdjson::dom::array a;
+    if (e_.get(a) != simdjson::SUCCESS) return;
+    for (simdjson::dom::element x : a) fn(SimdView(x));
+  }
+  // The last member of that name wins, as with nlohmann.
+  SimdView find(const char* key) const {
+    simdjson::dom::object o;
+    SimdView found;
+    if (e_.get(o) != simdjson::SUCCESS) return found;
+    const std::string_view k(key);
+    for (auto field : o) {
+      if (field.key == k) found = SimdView(field.value);
+    }
+    return found;
+  }
+  template <class Fn>
+  void each_member(Fn fn) const {
+    simdjson::dom::object o;
+    if (e_.get(o) != simdjson::SUCCESS) return;
+    for (auto field : o) fn(field.key, SimdView(field.value));
+  }
+  json to_json() const {
+    if (!present_) return json();
+    return json::parse(simdjson::minify(e_), nullptr, /*allow_exceptions=*/false);
+  }
+
+ private:
+  simdjson::dom::element e_;
+  bool present_ = false;
+};
+
+// Array iteration for both views.
+template <class Fn>
+void each_item(const JsonView& v, Fn fn) {
+  for (std::size_t i = 0; i < v.size(); ++i) fn(v.at(i));
+}
+template <class Fn>
+void each_item(const SimdView& v, Fn fn) {
+  v.each_item(fn);
+}
+
 // The fields of one item: typed getters that record what is wrong, and the unknown rest.
+template <class V>
 class Fields {
  public:
-  Fields(const json& obj, std::vector<std::string>& problems) : obj_(obj), problems_(problems) {}
+  Fields(V obj, std::vector<std::string>& problems) : obj_(obj), problems_(problems) {}
 
-  const json* raw(const char* key) {
+  V raw(const char* key) {
     known_.push_back(key);
-    auto it = obj_.find(key);
-    return it == obj_.end() ? nullptr : &*it;
+    return obj_.find(key);
   }
 
   // Absent and null are "". YAML plain integers are taken as their decimal text.
   std::string str(const char* key) {
-    const json* v = raw(key);
-    if (v == nullptr || v->is_null()) return {};
-    if (v->is_string()) return v->get<std::string>();
-    if (v->is_number_unsigned()) return std::to_string(v->get<std::uint64_t>());
-    if (v->is_number_integer()) return std::to_string(v->get<std::int64_t>());
+    V v = raw(key);
+    if (v.absent() || v.is_null()) return {};
+    if (v.is_string()) return v.string();
+    if (v.is_integer()) return v.integer_text();
     problems_.push_back(fmt::format("`{}` must be a string", key));
     return {};
   }
 
   std::optional<bool> boolean(const char* key) {
-    const json* v = raw(key);
-    if (v == nullptr || v->is_null()) return std::nullopt;
-    if (v->is_boolean()) return v->get<bool>();
+    V v = raw(key);
+    if (v.absent() || v.is_null()) return std::nullopt;
+    if (v.is_bool()) return v.boolean();
     problems_.push_back(fmt::format("`{}` must be true or false", key));
     return std::nullopt;
   }
 
   std::optional<double> number(const char* key) {
-    const json* v = raw(key);
-    if (v == nullptr || v->is_null()) return std::nullopt;
-    if (v->is_number()) {
-      double d = v->get<double>();
+    V v = raw(key);
+    if (v.absent() || v.is_null()) return std::nullopt;
+    if (v.is_number()) {
+      double d = v.number();
       if (std::isfinite(d)) return d;
     }
     problems_.push_back(fmt::format("`{}` must be a number", key));
@@ -151,15 +273,15 @@ class Fields {
   // Absent: kDefault; null: kUnfixable; a number: kValue.
   FixCost cost(const char* key) {
     FixCost c;
-    const json* v = raw(key);
-    if (v == nullptr) return c;
-    if (v->is_null()) {
+    V v = raw(key);
+    if (v.absent()) return c;
+    if (v.is_null()) {
       c.state = FixCost::State::kUnfixable;
       return c;
     }
-    if (v->is_number() && std::isfinite(v->get<double>())) {
+    if (v.is_number() && std::isfinite(v.number())) {
       c.state = FixCost::State::kValue;
-      c.value = v->get<double>();
+      c.value = v.number();
       return c;
     }
     problems_.push_back(fmt::format("`{}` must be a number >= 0 or null (not fixable)", key));
@@ -169,27 +291,27 @@ class Fields {
   // A list of strings (a single string is a list of one); duplicates dropped, order kept.
   std::vector<std::string> strings(const char* key) {
     std::vector<std::string> out;
-    const json* v = raw(key);
-    if (v == nullptr || v->is_null()) return out;
-    auto add = [&](const json& e) {
+    V v = raw(key);
+    if (v.absent() || v.is_null()) return out;
+    bool ok = true;
+    auto add = [&](const V& e) {
+      if (!ok) return;
       std::string s;
       if (e.is_string()) {
-        s = e.get<std::string>();
-      } else if (e.is_number_integer()) {
-        s = e.dump();
+        s = e.string();
+      } else if (e.is_integer()) {
+        s = e.integer_text();
       } else {
         problems_.push_back(fmt::format("`{}` must be a list of strings", key));
-        return false;
+        ok = false;
+        return;
       }
       if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
-      return true;
     };
-    if (v->is_array()) {
-      for (const auto& e : *v) {
-        if (!add(e)) break;
-      }
+    if (v.is_array()) {
+      each_item(v, add);
     } else {
-      add(*v);
+      add(v);
     }
     return out;
   }
@@ -217,17 +339,16 @@ class Fields {
 
   json extra() const {
     json e = json::object();
-    for (auto it = obj_.begin(); it != obj_.end(); ++it) {
-      const std::string& key = it.key();
+    obj_.each_member([&](std::string_view key, const V& value) {
       bool known =
           std::any_of(known_.begin(), known_.end(), [&](const char* n) { return key == n; });
-      if (!known) e[key] = it.value();
-    }
+      if (!known) e[std::string(key)] = value.to_json();
+    });
     return e;
   }
 
  private:
-  const json& obj_;
+  V obj_;
   std::vector<std::string>& problems_;
   std::vector<const char*> known_;  // the schema's field names asked for (a handful)
 };
@@ -238,31 +359,36 @@ std::string port_text(const std::string& s) {
   return p ? *p : s;
 }
 
-void read(Fields& f, Owner& o) {
+template <class V>
+void read(Fields<V>& f, Owner& o) {
   o.kind = f.str("kind");
   o.contact = f.str("contact");
 }
 
-void read(Fields& f, Zone& z) { z.name = f.str("name"); }
+template <class V>
+void read(Fields<V>& f, Zone& z) {
+  z.name = f.str("name");
+}
 
-void read(Fields& f, Asset& a) {
+template <class V>
+void read(Fields<V>& f, Asset& a) {
   a.kind = f.str("kind");
   a.zone = f.str("zone");
   a.owner = f.str("owner");
   a.crown_jewel = f.boolean("crown_jewel").value_or(false);
-  const json* services = f.raw("services");
-  if (services == nullptr || services->is_null()) return;
-  if (!services->is_array()) {
+  V services = f.raw("services");
+  if (services.absent() || services.is_null()) return;
+  if (!services.is_array()) {
     f.problem("`services` must be a list");
     return;
   }
-  for (const auto& s : *services) {
+  each_item(services, [&](const V& s) {
     if (!s.is_object()) {
       f.problem("each service must be a mapping {port, product, runs_as}");
-      continue;
+      return;
     }
     std::vector<std::string> sub;
-    Fields sf(s, sub);
+    Fields<V> sf(s, sub);
     Service svc;
     svc.port = port_text(sf.str("port"));
     svc.product = sf.str("product");
@@ -270,16 +396,18 @@ void read(Fields& f, Asset& a) {
     if (svc.port.empty()) sub.emplace_back("needs `port`");
     for (auto& p : sub) f.problem(fmt::format("service {}: {}", svc.port, p));
     a.services.push_back(std::move(svc));
-  }
+  });
 }
 
-void read(Fields& f, Identity& i) {
+template <class V>
+void read(Fields<V>& f, Identity& i) {
   i.kind = f.str("kind");
   i.owner = f.str("owner");
   i.crown_jewel = f.boolean("crown_jewel").value_or(false);
 }
 
-void read(Fields& f, Person& p) {
+template <class V>
+void read(Fields<V>& f, Person& p) {
   p.identity = f.str("identity");
   p.workstation = f.str("workstation");
   p.owner = f.str("owner");
@@ -295,7 +423,8 @@ void read(Fields& f, Person& p) {
   p.fix = f.str("fix");
 }
 
-void read(Fields& f, Flow& fl) {
+template <class V>
+void read(Fields<V>& f, Flow& fl) {
   fl.from = f.strings("from");
   fl.to = f.strings("to");
   fl.ports = f.strings("ports");
@@ -303,7 +432,8 @@ void read(Fields& f, Flow& fl) {
   fl.gate = f.gate();
 }
 
-void read(Fields& f, Finding& fd) {
+template <class V>
+void read(Fields<V>& f, Finding& fd) {
   fd.kind = f.str("kind");
   fd.asset = f.str("asset");
   fd.port = f.str("port");
@@ -326,7 +456,8 @@ void read(Fields& f, Finding& fd) {
   fd.gate = f.gate();
 }
 
-void read(Fields& f, Relation& r) {
+template <class V>
+void read(Fields<V>& f, Relation& r) {
   std::string kind = f.str("kind");
   if (auto k = parse_relation_kind(kind)) {
     r.kind = *k;
@@ -347,7 +478,8 @@ void read(Fields& f, Relation& r) {
   r.gate = f.gate();
 }
 
-void read(Fields& f, EntryPoint& e) {
+template <class V>
+void read(Fields<V>& f, EntryPoint& e) {
   std::string kind = f.str("kind");
   if (auto k = parse_entry_kind(kind)) {
     e.kind = *k;
@@ -420,10 +552,11 @@ class Reader {
   Reader(const std::string& origin, Model& model, std::vector<Error>& errors)
       : origin_(origin), model_(model), errors_(errors) {}
 
-  void read_doc(const ModelDoc& doc) {
-    const json& root = doc.root;
-    for (const auto& [key, value] : root.items()) {
-      if (key == "schema" || key == "org" || key.starts_with("x-")) continue;
+  // `doc` gives the lines; `root` the document itself (its object).
+  template <class V>
+  void read_doc(const ModelDoc& doc, V root) {
+    root.each_member([&](std::string_view key, const V&) {
+      if (key == "schema" || key == "org" || key.starts_with("x-")) return;
       bool known = false;
       for (const auto& a : kArr) known = known || key == a.key;
       if (!known) {
@@ -432,57 +565,60 @@ class Reader {
                                          "of owners, zones, assets, identities, people, flows, "
                                          "findings, relations, entry_points, targets?)",
                                          key),
-                             origin_, doc.key_line(key));
+                             origin_, doc.key_line(std::string(key)));
       }
-    }
-    if (auto it = root.find("org"); it != root.end() && !it->is_null()) {
-      if (!it->is_string()) {
+    });
+    if (V org = root.find("org"); !org.absent() && !org.is_null()) {
+      if (!org.is_string()) {
         errors_.emplace_back(Errc::kParse, "`org` must be a string", origin_, doc.key_line("org"));
       } else if (model_.org.empty()) {
-        model_.org = it->get<std::string>();
+        model_.org = org.string();
       }
     }
-    read_array(doc, kOwners, model_.owners);
-    read_array(doc, kZones, model_.zones);
-    read_array(doc, kAssets, model_.assets);
-    read_array(doc, kIdentities, model_.identities);
-    read_array(doc, kPeople, model_.people);
-    read_array(doc, kFlows, model_.flows);
-    read_array(doc, kFindings, model_.findings);
-    read_array(doc, kRelations, model_.relations);
-    read_array(doc, kEntries, model_.entry_points);
-    read_targets(doc);
+    read_array(doc, root, kOwners, model_.owners);
+    read_array(doc, root, kZones, model_.zones);
+    read_array(doc, root, kAssets, model_.assets);
+    read_array(doc, root, kIdentities, model_.identities);
+    read_array(doc, root, kPeople, model_.people);
+    read_array(doc, root, kFlows, model_.flows);
+    read_array(doc, root, kFindings, model_.findings);
+    read_array(doc, root, kRelations, model_.relations);
+    read_array(doc, root, kEntries, model_.entry_points);
+    read_targets(doc, root);
   }
 
  private:
-  const json* section(const ModelDoc& doc, Arr a) {
-    auto it = doc.root.find(kArr[a].key);
-    if (it == doc.root.end() || it->is_null()) return nullptr;
-    if (!it->is_array()) {
+  template <class V>
+  V section(const ModelDoc& doc, V root, Arr a) {
+    V it = root.find(kArr[a].key);
+    if (it.absent() || it.is_null()) return V();
+    if (!it.is_array()) {
       errors_.emplace_back(Errc::kParse, fmt::format("`{}` must be a list", kArr[a].key), origin_,
                            doc.key_line(kArr[a].key));
-      return nullptr;
+      return V();
     }
-    return &*it;
+    return it;
   }
 
-  template <class T>
-  void read_array(const ModelDoc& doc, Arr a, std::vector<T>& out) {
-    const json* items = section(doc, a);
-    if (items == nullptr) return;
+  template <class V, class T>
+  void read_array(const ModelDoc& doc, V root, Arr a, std::vector<T>& out) {
+    V items = section(doc, root, a);
+    if (items.absent()) return;
     const char* word = kArr[a].word;
-    for (std::size_t i = 0; i < items->size(); ++i) {
-      const json& item = (*items)[i];
-      Origin origin{origin_, doc.item_line(kArr[a].key, i)};
+    out.reserve(out.size() + items.size());
+    std::size_t i = 0;
+    each_item(items, [&](const V& item) {
+      const std::size_t index = i++;
+      Origin origin{origin_, doc.item_line(kArr[a].key, index)};
       if (!item.is_object()) {
         errors_.emplace_back(
             Errc::kParse,
-            fmt::format("{} #{}: not a mapping (an item is {{id: ..., ...}})", word, i + 1),
+            fmt::format("{} #{}: not a mapping (an item is {{id: ..., ...}})", word, index + 1),
             origin.file, origin.line);
-        continue;
+        return;
       }
       std::vector<std::string> problems;
-      Fields f(item, problems);
+      Fields<V> f(item, problems);
       T t;
       t.id = f.str("id");
       read(f, t);
@@ -494,15 +630,15 @@ class Reader {
       }
       if (t.id.empty()) problems.insert(problems.begin(), "has no id");
       if (!problems.empty()) {
-        std::string name = t.id.empty() ? fmt::format("#{}", i + 1) : t.id;
+        std::string name = t.id.empty() ? fmt::format("#{}", index + 1) : t.id;
         for (const auto& p : problems) {
           errors_.emplace_back(Errc::kParse, fmt::format("{} {}: {}", word, name, p), origin.file,
                                origin.line);
         }
-        continue;
+        return;
       }
       merge(a, out, std::move(t));
-    }
+    });
   }
 
   template <class T>
@@ -526,25 +662,26 @@ class Reader {
                          item.origin.file, item.origin.line);
   }
 
-  void read_targets(const ModelDoc& doc) {
-    auto it = doc.root.find("targets");
-    if (it == doc.root.end() || it->is_null()) return;
-    int line = doc.key_line("targets");
-    json list = it->is_string() ? json::array({*it}) : *it;
-    if (!list.is_array()) {
+  template <class V>
+  void read_targets(const ModelDoc& doc, V root) {
+    V list = root.find("targets");
+    if (list.absent() || list.is_null()) return;
+    const int line = doc.key_line("targets");
+    if (!list.is_array() && !list.is_string()) {
       errors_.emplace_back(Errc::kParse, "`targets` must be a list of state names", origin_, line);
       return;
     }
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      const json& t = list[i];
-      int item_line = doc.item_line("targets", i);
+    std::size_t i = 0;
+    auto one = [&](const V& t) {
+      const std::size_t index = i++;
+      int item_line = doc.item_line("targets", index);
       if (item_line == 0) item_line = line;
       if (!t.is_string()) {
-        errors_.emplace_back(Errc::kParse, fmt::format("target #{}: not a string", i + 1), origin_,
-                             item_line);
-        continue;
+        errors_.emplace_back(Errc::kParse, fmt::format("target #{}: not a string", index + 1),
+                             origin_, item_line);
+        return;
       }
-      std::string s = t.get<std::string>();
+      std::string s = t.string();
       auto state = detail::parse_state_name(s);
       if (!state) {
         errors_.emplace_back(Errc::kParse,
@@ -552,7 +689,7 @@ class Reader {
                                          "id:IDENTITY, net:ZONE, reach:ZONE:proto/port)",
                                          s),
                              origin_, item_line);
-        continue;
+        return;
       }
       if (state->kind == detail::StateName::Kind::kReach) {
         s = fmt::format("reach:{}:{}", state->ref, state->port);
@@ -562,6 +699,11 @@ class Reader {
         model_.targets.push_back(std::move(s));
         model_.index.indexed[kTargets] = model_.targets.size();
       }
+    };
+    if (list.is_string()) {
+      one(list);
+    } else {
+      each_item(list, one);
     }
   }
 
@@ -572,41 +714,69 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+// The file-level checks shared by both forms: a wrong schema or a non-mapping document loads
+// nothing.
+template <class V>
+Result<void> check_document(const ModelDoc& doc, V root, const std::string& origin) {
+  if (!root.is_object()) {
+    return fail(Errc::kParse, "not a shieldwall.graph/v1 model (the top level must be a mapping)",
+                origin, doc.line);
+  }
+  if (V schema = root.find("schema"); !schema.absent()) {
+    if (!schema.is_string() || schema.string() != kSchema) {
+      return fail(
+          Errc::kUnsupported,
+          fmt::format("schema {} is not supported (expected {})", schema.to_json().dump(), kSchema),
+          origin, doc.key_line("schema"));
+    }
+  }
+  return {};
+}
+
+Result<void> load_yaml_or_nlohmann(std::vector<ModelDoc> docs, const std::string& origin,
+                                   Model& model, std::vector<Error>& errors) {
+  for (const ModelDoc& doc : docs) {
+    if (doc.root.is_null()) continue;  // an empty YAML document
+    SW_TRY(check_document(doc, JsonView(&doc.root), origin));
+  }
+  sync_all(model);
+  model.files.push_back(origin);
+  Reader reader(origin, model, errors);
+  for (const ModelDoc& doc : docs) {
+    if (doc.root.is_object()) reader.read_doc(doc, JsonView(&doc.root));
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<void> load_model_text(std::string_view text, const std::string& origin, Model& model,
                              std::vector<Error>& errors) {
   try {
-    std::vector<ModelDoc> docs;
     if (detail::is_yaml(origin, text)) {
       auto parsed = detail::parse_yaml_docs(text, origin);
       if (!parsed) return Unexpected(parsed.error());
-      docs = std::move(*parsed);
-    } else {
+      return load_yaml_or_nlohmann(std::move(*parsed), origin, model, errors);
+    }
+    auto lines = detail::scan_json_doc(text, origin);
+    if (!lines) return Unexpected(lines.error());
+    simdjson::dom::parser parser;
+    simdjson::dom::element root;
+    if (parser.parse(simdjson::padded_string(text)).get(root) != simdjson::SUCCESS) {
+      // nlohmann names the line of the mistake (or reads what simdjson would not).
       auto parsed = detail::parse_json_doc(text, origin);
       if (!parsed) return Unexpected(parsed.error());
+      std::vector<ModelDoc> docs;
       docs.push_back(std::move(*parsed));
+      return load_yaml_or_nlohmann(std::move(docs), origin, model, errors);
     }
-    // The file as a whole first: a wrong schema or a non-mapping document loads nothing.
-    for (const ModelDoc& doc : docs) {
-      if (doc.root.is_null()) continue;  // an empty YAML document
-      if (!doc.root.is_object()) {
-        return fail(Errc::kParse,
-                    "not a shieldwall.graph/v1 model (the top level must be a mapping)", origin,
-                    doc.line);
-      }
-      if (auto it = doc.root.find("schema"); it != doc.root.end()) {
-        if (!it->is_string() || it->get<std::string>() != kSchema) {
-          return fail(Errc::kUnsupported,
-                      fmt::format("schema {} is not supported (expected {})", it->dump(), kSchema),
-                      origin, doc.key_line("schema"));
-        }
-      }
-    }
+    SW_TRY(check_document(*lines, SimdView(root), origin));
     sync_all(model);
     model.files.push_back(origin);
     Reader reader(origin, model, errors);
-    for (const ModelDoc& doc : docs) {
-      if (doc.root.is_object()) reader.read_doc(doc);
-    }
+    reader.read_doc(*lines, SimdView(root));
   } catch (const std::exception& e) {
     // Not expected (nlohmann and yaml-cpp are caught where they are called); no throw escapes.
     return fail(Errc::kInternal, fmt::format("reading the model failed: {}", e.what()), origin);

@@ -135,6 +135,12 @@ class HeapDijkstra {
     for (NodeId n = 0; n < g.nodes.size(); ++n) weight_.push_back(enter_dist(g, n, metric));
   }
 
+  // Labels of the last run (a run with `to` = kNoNode settles every reachable node).
+  std::optional<std::vector<NodeId>> path_to(NodeId source, NodeId to) const {
+    if (to >= dist_.size() || dist_[to] == kUnreached) return std::nullopt;
+    return walk_back(pred_, source, to);
+  }
+
   std::optional<std::vector<NodeId>> run(const PathQuery& q) {
     for (NodeId n : touched_) {
       dist_[n] = kUnreached;
@@ -252,6 +258,51 @@ std::optional<std::vector<NodeId>> shortest_path(const AttackGraph& g, const Mas
   if (engine == DijkstraEngine::kBoost) return boost_dijkstra(g, m, metric, q);
   HeapDijkstra d(g, m, metric);
   return d.run(q);
+}
+
+std::vector<std::optional<Path>> best_paths(const AttackGraph& g, const Mask& m, PathMetric metric,
+                                            const std::vector<NodeId>& tos) {
+  std::vector<std::optional<Path>> out(tos.size());
+  if (!valid(g, g.attacker) || g.out_begin.size() != g.nodes.size() + 1) return out;
+  // Running to completion settles each node with the same label and predecessor as a run that
+  // stops there: a settled label never changes, and ties leave the heap in node-id order either
+  // way.
+  HeapDijkstra d(g, m, metric);
+  d.run(PathQuery{g.attacker, kNoNode, nullptr, nullptr});
+  for (std::size_t i = 0; i < tos.size(); ++i) {
+    if (auto nodes = d.path_to(g.attacker, tos[i])) out[i] = make_path(g, std::move(*nodes));
+  }
+  return out;
+}
+
+std::vector<double> likely_distances(const AttackGraph& g, const Mask& m, NodeId from, bool forward,
+                                     const std::vector<bool>& within) {
+  std::vector<double> dist(g.nodes.size(), kInfinity);
+  if (!valid(g, from) || g.out_begin.size() != g.nodes.size() + 1) return dist;
+  auto inside = [&](NodeId n) { return within.empty() || (n < within.size() && within[n]); };
+  using Item = std::pair<double, NodeId>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> heap;
+  dist[from] = 0;
+  heap.emplace(0.0, from);
+  while (!heap.empty()) {
+    const auto [d, u] = heap.top();
+    heap.pop();
+    if (dist[u] < d) continue;
+    // Going backward from u to a predecessor v costs u's own weight (the step into u).
+    const double back = forward ? 0 : enter_weight(g, u, PathMetric::kLikely);
+    for (std::uint32_t ei : forward ? g.out(u) : g.in(u)) {
+      const Edge& e = g.edges[ei];
+      const NodeId v = forward ? e.to : e.from;
+      if (!inside(v) || !m.edge_usable(g, e)) continue;
+      const double w = forward ? enter_weight(g, v, PathMetric::kLikely) : back;
+      if (!std::isfinite(w)) continue;
+      if (d + w < dist[v]) {
+        dist[v] = d + w;
+        heap.emplace(dist[v], v);
+      }
+    }
+  }
+  return dist;
 }
 
 std::optional<Path> best_path(const AttackGraph& g, const Mask& m, PathMetric metric, NodeId to) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <memory>
 #include <set>
 #include <utility>
 
@@ -14,6 +15,7 @@
 #include <openssl/evp.h>
 
 #include "graph/export_dot.h"
+#include "graph/model_rules.h"
 
 namespace sw::graph {
 namespace {
@@ -59,12 +61,6 @@ SelectionSize selection_size(const AttackGraph& g, const Mask& m) {
   return s;
 }
 
-void sort_by_id(json& arr) {
-  std::stable_sort(arr.begin(), arr.end(), [](const json& a, const json& b) {
-    return a.value("id", std::string()) < b.value("id", std::string());
-  });
-}
-
 // ---- JSON ----
 
 ojson cost_json(const Node& n) { return n.cost ? ojson(*n.cost) : ojson(nullptr); }
@@ -98,11 +94,9 @@ ojson cut_json(const AttackGraph& g, const Cut& c) {
   ojson items = ojson::array();
   for (const CutItem& item : c.items) {
     const Node& n = g.nodes[item.gate];
-    ojson one = {{"id", n.name},
-                 {"kind", gate_kind_name(n.gate_kind)},
-                 {"owner", n.owner},
-                 {"cost", item.cost},
-                 {"fix", n.fix}};
+    ojson one = {
+        {"id", n.name},      {"kind", gate_kind_name(n.gate_kind)},       {"owner", n.owner},
+        {"cost", item.cost}, {"path_probability", item.path_probability}, {"fix", n.fix}};
     if (!n.title.empty()) one["title"] = n.title;
     if (n.cost_defaulted) one["cost_default"] = true;
     items.push_back(std::move(one));
@@ -179,21 +173,27 @@ Result<AnalyzeResult> analyze(const AttackGraph& g, const AnalyzeOptions& option
 
   auto t0 = Clock::now();
   r.reach = reachability(g, m);
+  std::vector<NodeId> target_nodes;
   for (std::size_t i = 0; i < g.targets.size(); ++i) {
     if (!m.target_on[i]) continue;
     TargetResult t;
     t.state = g.targets[i].state;
     t.node = g.targets[i].node;
     t.reachable = t.node < r.reach.reached.size() && r.reach.reached[t.node];
-    t.exposure = exposure(g, m, t.node);
+    target_nodes.push_back(t.node);
     r.targets.push_back(std::move(t));
   }
+  std::vector<Exposure> exposed = exposures(g, m, target_nodes);
+  for (std::size_t i = 0; i < r.targets.size(); ++i) r.targets[i].exposure = exposed[i];
   r.ms.bfs = ms_since(t0);
 
   t0 = Clock::now();
-  r.best = best_path(g, m, options.metric);
-  for (TargetResult& t : r.targets) {
-    if (t.reachable) t.best = best_path(g, m, options.metric, t.node);
+  std::vector<NodeId> path_ends{g.target};
+  path_ends.insert(path_ends.end(), target_nodes.begin(), target_nodes.end());
+  std::vector<std::optional<Path>> paths = best_paths(g, m, options.metric, path_ends);
+  r.best = std::move(paths[0]);
+  for (std::size_t i = 0; i < r.targets.size(); ++i) {
+    if (r.targets[i].reachable) r.targets[i].best = std::move(paths[i + 1]);
   }
   r.ms.dijkstra = ms_since(t0);
 
@@ -204,7 +204,28 @@ Result<AnalyzeResult> analyze(const AttackGraph& g, const AnalyzeOptions& option
   t0 = Clock::now();
   r.cut = min_cut(g, m, kNoNode, options.algorithm);
   if (r.targets.size() > 1) {
-    for (TargetResult& t : r.targets) t.cut = min_cut(g, m, t.node, options.algorithm);
+    // Which targets get their own max-flow: all that were named, else the most exposed ones.
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0; i < r.targets.size(); ++i) {
+      if (r.targets[i].reachable) order.push_back(i);
+    }
+    std::size_t limit = order.size();
+    if (options.selection.targets.empty()) {
+      std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Exposure& x = r.targets[a].exposure;
+        const Exposure& y = r.targets[b].exposure;
+        return x.identities + x.assets > y.identities + y.assets;
+      });
+      limit = std::min(limit, options.target_cuts);
+    }
+    for (std::size_t i = 0; i < order.size(); ++i) {
+      TargetResult& t = r.targets[order[i]];
+      if (i < limit) {
+        t.cut = min_cut(g, m, t.node, options.algorithm);
+      } else {
+        ++r.target_cuts_skipped;
+      }
+    }
   }
   r.ms.maxflow = ms_since(t0);
 
@@ -234,28 +255,93 @@ Result<AnalyzeResult> analyze(const AttackGraph& g, const AnalyzeOptions& option
   return r;
 }
 
+namespace {
+
+template <class T>
+std::vector<const T*> by_id(const std::vector<T>& items) {
+  std::vector<const T*> out;
+  out.reserve(items.size());
+  for (const T& t : items) out.push_back(&t);
+  std::stable_sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->id < b->id; });
+  return out;
+}
+
+// Calls put(key, value-writer) for each top-level key of the canonical model in the order
+// nlohmann::json (a std::map) keeps object keys, so the streamed bytes equal
+// canonical_model_json(model).dump().
+template <class Out>
+void write_canonical(const Model& model, Out& out) {
+  auto array = [&](const char* key, const auto& items, bool first) {
+    out(first ? "{\"" : ",\"");
+    out(key);
+    out("\":[");
+    bool first_item = true;
+    for (const auto* item : by_id(items)) {
+      if (!first_item) out(",");
+      first_item = false;
+      out(detail::item_json(*item).dump());
+    }
+    out("]");
+  };
+  array("assets", model.assets, true);
+  array("entry_points", model.entry_points, false);
+  array("findings", model.findings, false);
+  array("flows", model.flows, false);
+  array("identities", model.identities, false);
+  if (!model.org.empty()) {
+    out(",\"org\":");
+    out(json(model.org).dump());
+  }
+  array("owners", model.owners, false);
+  array("people", model.people, false);
+  array("relations", model.relations, false);
+  out(",\"schema\":");
+  out(json(std::string(kModelSchema)).dump());
+  std::vector<std::string> targets = model.targets;
+  std::sort(targets.begin(), targets.end());
+  out(",\"targets\":");
+  out(json(targets).dump());
+  array("zones", model.zones, false);
+  out("}");
+}
+
+}  // namespace
+
 json canonical_model_json(const Model& model) {
   json j = model_to_json(model);
-  for (const char* key : {"owners", "zones", "assets", "identities", "people", "flows", "findings",
-                          "relations", "entry_points"}) {
-    if (j.contains(key) && j[key].is_array()) sort_by_id(j[key]);
-  }
-  if (j.contains("targets") && j["targets"].is_array()) {
-    std::sort(j["targets"].begin(), j["targets"].end());
-  }
+  auto sorted = [&](const char* key, const auto& items) {
+    json arr = json::array();
+    for (const auto* item : by_id(items)) arr.push_back(detail::item_json(*item));
+    j[key] = std::move(arr);
+  };
+  sorted("owners", model.owners);
+  sorted("zones", model.zones);
+  sorted("assets", model.assets);
+  sorted("identities", model.identities);
+  sorted("people", model.people);
+  sorted("flows", model.flows);
+  sorted("findings", model.findings);
+  sorted("relations", model.relations);
+  sorted("entry_points", model.entry_points);
+  std::sort(j["targets"].begin(), j["targets"].end());
   return j;
 }
 
 std::string model_digest(const Model& model) {
-  const std::string text = canonical_model_json(model).dump();
+  // Streamed: the canonical text of a 100k-host model is tens of megabytes.
+  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1) return "";
+  bool ok = true;
+  auto out = [&](std::string_view bytes) {
+    ok = ok && EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) == 1;
+  };
+  write_canonical(model, out);
   std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
   unsigned int len = 0;
-  if (EVP_Digest(text.data(), text.size(), md.data(), &len, EVP_sha256(), nullptr) != 1) {
-    return "";
-  }
-  std::string out = "sha256:";
-  for (unsigned int i = 0; i < len; ++i) out += fmt::format("{:02x}", md[i]);
-  return out;
+  if (!ok || EVP_DigestFinal_ex(ctx.get(), md.data(), &len) != 1) return "";
+  std::string hex = "sha256:";
+  for (unsigned int i = 0; i < len; ++i) hex += fmt::format("{:02x}", md[i]);
+  return hex;
 }
 
 ojson result_json(const AttackGraph& g, const AnalyzeResult& r, const ResultContext& c) {
@@ -308,6 +394,7 @@ ojson result_json(const AttackGraph& g, const AnalyzeResult& r, const ResultCont
       {"top_paths", std::move(top)},
       {"min_cut", cut_json(g, r.cut)},
       {"cuts_by_entry_kind", std::move(by_kind)},
+      {"target_cuts_skipped", r.target_cuts_skipped},
       {"unfixable_paths", std::move(unfixable)},
       {"defaults_used", defaults_json(g, r)},
       {"errors", c.errors},

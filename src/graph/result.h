@@ -30,6 +30,9 @@ struct AnalyzeOptions {
   std::size_t k = 5;    // top paths (Yen)
   PathMetric metric = PathMetric::kLikely;
   MaxFlowAlgorithm algorithm = MaxFlowAlgorithm::kPushRelabel;
+  // Per-target cuts (one max-flow each) when several targets are selected: for every target the
+  // user named with --target, else for the `target_cuts` most exposed reachable targets.
+  std::size_t target_cuts = 5;
 };
 
 // Milliseconds per phase (wall clock). Filled by analyze(), except load and compile, which the
@@ -73,6 +76,7 @@ struct AnalyzeResult {
   std::vector<Path> top;
   Cut cut;
   std::vector<EntryKindResult> by_entry_kind;  // one per entry kind present in the selection
+  std::size_t target_cuts_skipped = 0;         // reachable targets left without their own cut
   SelectionSize selected;
   AnalyzeOptions options;
   PhaseTimes ms;

@@ -74,14 +74,18 @@ void cut_tables(const AttackGraph& g, const Cut& c, std::string& out) {
                        percent(s.share), items);
   }
   out +=
-      "</table>\n<h3>Fixes</h3>\n<table class=\"cut\"><tr><th>item</th><th>kind</th>"
-      "<th>owner</th><th>cost</th><th>what</th><th>fix</th></tr>\n";
+      "</table>\n<h3>Fixes, in this order</h3>\n<p>The first fix breaks the most likely attack "
+      "path; p is the most likely way through each item before anything is fixed.</p>\n"
+      "<table class=\"cut\"><tr><th>#</th><th>item</th><th>kind</th><th>owner</th><th>cost</th>"
+      "<th>p</th><th>what</th><th>fix</th></tr>\n";
+  std::size_t rank = 0;
   for (const CutItem& item : c.items) {
     const Node& n = g.nodes[item.gate];
     out += fmt::format(
-        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td></tr>\n",
-        e(n.name), e(gate_kind_name(n.gate_kind)), e(n.owner), num(item.cost),
-        n.cost_defaulted ? " (default)" : "", e(n.title), e(n.fix));
+        "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td>"
+        "<td>{}</td></tr>\n",
+        ++rank, e(n.name), e(gate_kind_name(n.gate_kind)), e(n.owner), num(item.cost),
+        n.cost_defaulted ? " (default)" : "", num(item.path_probability), e(n.title), e(n.fix));
   }
   out += "</table>\n";
 }

@@ -5,6 +5,7 @@
 // cuts per entry kind and per target, and which p/cost values were product defaults. Written for
 // a person who is not a security expert: plain words, no P(compromise). Hand-written wording.
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -154,14 +155,27 @@ void weakest_links(const AttackGraph& g, const Cut& c, std::string& out) {
         "  targets; no cheaper set of fixes does.\n",
         c.items.size(), num(c.value));
   }
+  // Fix order: the item on the most likely attack path first.
+  std::map<NodeId, std::size_t> rank;
+  if (c.items.size() > 1) {
+    out += "\n  In this order (the most likely attack path through each item first):\n";
+  }
+  for (const CutItem& item : c.items) {
+    rank[item.gate] = rank.size() + 1;
+    if (c.items.size() == 1) break;
+    const Node& n = g.nodes[item.gate];
+    out += fmt::format("  {:>3}. {} ({}), cost {}: on attack paths that work with p up to {}\n",
+                       rank.size(), n.name, owner_name(n.owner), num(item.cost),
+                       num(item.path_probability));
+  }
   for (const OwnerShare& s : c.by_owner) {
     out += fmt::format("\n  {}: {} {}, cost {}, {} of the cheapest complete fix\n",
                        owner_name(s.owner), s.items.size(), s.items.size() == 1 ? "fix" : "fixes",
                        num(s.cost), percent(s.share));
     for (NodeId id : s.items) {
       const Node& n = g.nodes[id];
-      out += fmt::format("    - {} ({}), {}{}\n", n.name, kind_words(n.gate_kind), cost_words(n),
-                         n.cost_defaulted ? " (default)" : "");
+      out += fmt::format("    {}. {} ({}), {}{}\n", rank[id], n.name, kind_words(n.gate_kind),
+                         cost_words(n), n.cost_defaulted ? " (default)" : "");
       if (!n.title.empty()) out += fmt::format("      what: {}\n", n.title);
       if (!n.fix.empty()) out += fmt::format("      fix:  {}\n", n.fix);
     }
@@ -260,6 +274,12 @@ std::string result_text(const AttackGraph& g, const AnalyzeResult& r, const Resu
           t.exposure.assets, t.exposure.assets == 1 ? "asset" : "assets",
           t.best ? num(t.best->probability) : std::string("-"));
       if (t.cut) out += fmt::format("    for this target alone: {}\n", cut_summary(g, *t.cut));
+    }
+    if (r.target_cuts_skipped > 0) {
+      out += fmt::format(
+          "  ({} more reachable {} without their own cheapest fix, one max-flow each: ask with "
+          "--target STATE or --target-cuts N)\n",
+          r.target_cuts_skipped, r.target_cuts_skipped == 1 ? "target" : "targets");
     }
   }
 

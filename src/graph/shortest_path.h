@@ -52,6 +52,13 @@ Path make_path(const AttackGraph& g, std::vector<NodeId> nodes);
 // Sum of enter_weight over the nodes after the first, in path order (deterministic).
 double path_cost(const AttackGraph& g, const std::vector<NodeId>& nodes, PathMetric metric);
 
+// Distances on -ln p (the kLikely weight, without tie-break) from `from` to every node: forward
+// along out-edges (the cost of reaching a node, its own weight included) or backward along
+// in-edges (the cost of going on from a node to `from`, its own weight excluded). Only nodes with
+// within[n] set are visited (an empty vector: all); unreached nodes are +inf.
+std::vector<double> likely_distances(const AttackGraph& g, const Mask& m, NodeId from, bool forward,
+                                     const std::vector<bool>& within);
+
 // Yen's algorithm with a chosen engine (top_paths() uses the default one).
 std::vector<Path> yen_paths(const AttackGraph& g, const Mask& m, std::size_t k, PathMetric metric,
                             NodeId to, DijkstraEngine engine);

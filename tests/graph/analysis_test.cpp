@@ -52,6 +52,7 @@ std::vector<std::string> node_names(const AttackGraph& g, const std::vector<Node
 std::vector<std::string> cut_names(const AttackGraph& g, const Cut& c) {
   std::vector<std::string> out;
   for (const CutItem& i : c.items) out.push_back(g.nodes[i.gate].name);
+  std::sort(out.begin(), out.end());  // the set; GraphAnalysisTargets.FixOrder tests the order
   return out;
 }
 
@@ -363,6 +364,44 @@ TEST(GraphAnalysisTargets, PerTargetCutsAndFractionalCosts) {
   EXPECT_EQ(reachability(g, must_resolve(g, s)).reachable_targets, std::vector<std::string>{"t2"});
   // `to` = the target state itself gives the same value.
   EXPECT_DOUBLE_EQ(min_cut(g, must_resolve(g), g.states.at("t1")).value, 2.75);
+}
+
+TEST(GraphAnalysisTargets, FixOrder) {
+  // Three independent routes, all in the cut: the one on the most likely path first; between
+  // equally likely ones the cheaper first. Longer routes multiply their steps' p.
+  GraphBuilder b;
+  b.gate("unlikely", GateKind::kVuln, "team-x", 1, 0.1);
+  b.gate("likely", GateKind::kVuln, "team-y", 5, 0.9);
+  b.gate("likely-cheap", GateKind::kVuln, "team-x", 2, 0.9);
+  b.gate("step", GateKind::kFlow, "", std::nullopt, 0.5);  // unfixable, before "likely-cheap"
+  b.gate("tie-a", GateKind::kVuln, "team-y", 3, 0.45);
+  b.entry("e", EntryKind::kNetwork, "s0");
+  b.through("s0", "unlikely", {"t"});
+  b.through("s0", "likely", {"t"});
+  b.through("s0", "step", {"s1"});
+  b.through("s1", "likely-cheap", {"t"});
+  b.through("s0", "tie-a", {"t"});
+  b.target("t");
+  AttackGraph g = b.finish();
+
+  Cut c = min_cut(g, must_resolve(g));
+  ASSERT_EQ(c.items.size(), 4u);
+  std::vector<std::string> order;
+  for (const CutItem& i : c.items) order.push_back(g.nodes[i.gate].name);
+  // likely-cheap: 0.5 * 0.9 = 0.45, the same as tie-a but cheaper.
+  EXPECT_EQ(order, (std::vector<std::string>{"likely", "likely-cheap", "tie-a", "unlikely"}));
+  EXPECT_DOUBLE_EQ(c.items[0].path_probability, 0.9);
+  EXPECT_NEAR(c.items[1].path_probability, 0.45, 1e-12);
+  EXPECT_NEAR(c.items[3].path_probability, 0.1, 1e-12);
+  // Each owner's items in the same order.
+  ASSERT_EQ(c.by_owner.size(), 2u);
+  EXPECT_EQ(c.by_owner[0].owner, "team-y");  // 8 > 3
+  EXPECT_EQ(g.nodes[c.by_owner[0].items[0]].name, "likely");
+  EXPECT_EQ(g.nodes[c.by_owner[1].items[0]].name, "likely-cheap");
+  // The first item is on the most likely single path.
+  auto best = best_path(g, must_resolve(g));
+  ASSERT_TRUE(best);
+  EXPECT_NE(std::find(best->nodes.begin(), best->nodes.end(), c.items[0].gate), best->nodes.end());
 }
 
 TEST(GraphAnalysisTargets, CyclesAndZeroCostGates) {
