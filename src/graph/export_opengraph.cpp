@@ -121,6 +121,13 @@ json to_opengraph(const AttackGraph& g, std::string_view source_kind) {
     }
   }
 
+  // An edge out of the attacker says which entry point it is, whatever it leads to.
+  auto entry_properties = [&](const Edge& e, json& props) {
+    if (e.from == g.attacker && e.entry < g.entries.size()) {
+      props["entry"] = g.entries[e.entry].id;
+      props["entry_kind"] = std::string(entry_kind_name(g.entries[e.entry].kind));
+    }
+  };
   json edges = json::array();
   for (const Edge& e : g.edges) {
     if (e.from >= n || e.to >= n) continue;
@@ -128,18 +135,18 @@ json to_opengraph(const AttackGraph& g, std::string_view source_kind) {
       const Node& gate = g.nodes[e.to];
       json props = json::object();
       gate_properties(gate, props);
+      entry_properties(e, props);
       edges.push_back(edge(opengraph_kind(gate.gate_kind), node_id(e.from), node_id(succ[e.to]),
                            std::move(props)));
     } else if (is_gate(e.from) && collapsed[e.from]) {
       // written with the gate's in-edge
     } else if (is_gate(e.from) || is_gate(e.to)) {
-      edges.push_back(edge("SWEnables", node_id(e.from), node_id(e.to), json::object()));
+      json props = json::object();
+      entry_properties(e, props);
+      edges.push_back(edge("SWEnables", node_id(e.from), node_id(e.to), std::move(props)));
     } else if (e.from == g.attacker) {
       json props = json::object();
-      if (e.entry < g.entries.size()) {
-        props["entry"] = g.entries[e.entry].id;
-        props["entry_kind"] = std::string(entry_kind_name(g.entries[e.entry].kind));
-      }
+      entry_properties(e, props);
       edges.push_back(edge("SWEntry", node_id(e.from), node_id(e.to), std::move(props)));
     } else if (e.to == g.target) {
       edges.push_back(edge("SWTargetOf", node_id(e.from), node_id(e.to), json::object()));

@@ -152,6 +152,12 @@ TEST(OpenGraphExport, OtherGatesAreGateNodesWithEnablesEdges) {
       {"gate:fw-1", "reach:dmz:tcp/80"},     {"attacker", "gate:phish.alice"},
       {"gate:phish.alice", "user@ws-alice"}, {"gate:phish.alice", "id:u.alice"}};
   EXPECT_EQ(enables, want);
+  // The edge into the phishing gate still says which entry point it is.
+  for (const json& e : edges_of(doc, "SWEnables")) {
+    if (e["start"]["value"] != "attacker") continue;
+    EXPECT_EQ(e["properties"]["entry_kind"], "phishing");
+    EXPECT_TRUE(e["properties"].contains("entry"));
+  }
   // Free edges.
   auto entries = edges_of(doc, "SWEntry");
   ASSERT_EQ(entries.size(), 1u);  // the phishing entry goes into a gate: SWEnables
