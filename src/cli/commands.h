@@ -28,5 +28,7 @@ void add_db(CLI::App& app, int& exit_code);
 void add_secrets(CLI::App& app, int& exit_code);
 // `graph analyze|check|export` (cmd_graph.cpp).
 void add_graph(CLI::App& app, int& exit_code);
+// `password` and `password index` (cmd_password.cpp).
+void add_password(CLI::App& app, int& exit_code);
 
 }  // namespace sw::cli

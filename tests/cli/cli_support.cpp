@@ -27,7 +27,7 @@ std::string drain(int fd) {
 
 }  // namespace
 
-Run run_program(const std::vector<std::string>& argv) {
+Run run_program(const std::vector<std::string>& argv, const std::string& stdin_path) {
   // stdout and stderr go to temporary files, so a large output cannot deadlock the pipe.
   char out_name[] = "/tmp/sw-out-XXXXXX";
   char err_name[] = "/tmp/sw-err-XXXXXX";
@@ -36,8 +36,8 @@ Run run_program(const std::vector<std::string>& argv) {
   if (out_fd < 0 || err_fd < 0) throw std::runtime_error("mkstemp failed");
   pid_t pid = ::fork();
   if (pid == 0) {
-    int devnull = ::open("/dev/null", O_RDONLY);
-    ::dup2(devnull, 0);
+    int in = ::open(stdin_path.c_str(), O_RDONLY);
+    ::dup2(in, 0);
     ::dup2(out_fd, 1);
     ::dup2(err_fd, 2);
     // Compiled secret rules are cached under the test's temporary directory, not the home.
@@ -67,6 +67,23 @@ Run run_shieldwall(const std::vector<std::string>& args) {
   std::vector<std::string> argv{SW_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
   return run_program(argv);
+}
+
+Run run_shieldwall_with_input(const std::vector<std::string>& args, const std::string& input) {
+  char in_name[] = "/tmp/sw-in-XXXXXX";
+  int in_fd = ::mkstemp(in_name);
+  if (in_fd < 0) throw std::runtime_error("mkstemp failed");
+  for (std::size_t done = 0; done < input.size();) {
+    ssize_t n = ::write(in_fd, input.data() + done, input.size() - done);
+    if (n <= 0) throw std::runtime_error("write failed");
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(in_fd);
+  std::vector<std::string> argv{SW_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  Run r = run_program(argv, in_name);
+  ::unlink(in_name);
+  return r;
 }
 
 std::string read_text(const std::string& path) {

@@ -15,8 +15,10 @@ struct Run {
 
 // Runs SW_BINARY with `args` (no shell involved), stdin from /dev/null.
 Run run_shieldwall(const std::vector<std::string>& args);
-// Runs any program with args; used for the schema validator.
-Run run_program(const std::vector<std::string>& argv);
+// The same with `input` as stdin (through a temporary file).
+Run run_shieldwall_with_input(const std::vector<std::string>& args, const std::string& input);
+// Runs any program with args (stdin from `stdin_path`); used for the schema validator.
+Run run_program(const std::vector<std::string>& argv, const std::string& stdin_path = "/dev/null");
 
 std::string read_text(const std::string& path);
 
