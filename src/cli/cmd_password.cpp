@@ -7,6 +7,7 @@
 // k-anonymity range API: the first 5 hex digits of the hash leave the machine, nothing else).
 // Exit codes: 0 every password accepted (vault: no finding at or above --fail-on); 1 some
 // rejected (findings); 2 input problems (skipped lines, unreadable files), the rest still done.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -273,12 +274,36 @@ int run_vault(const PasswordArgs& a) {
     input_problem = true;
   }
   report.findings = audit.findings;
+  // Each kind of judgement is a check: failed when an entry has it, passed when none has.
+  const bool breaches_checked = checks.index || checks.online;
+  for (const auto& [id, title] :
+       {std::pair{"password.vault.breached", "breached passwords"},
+        {"password.vault.weak", "weak passwords"},
+        {"password.vault.reused", "passwords reused across sites"},
+        {"password.vault.policy", "passwords the policy does not accept"}}) {
+    CheckRecord c;
+    c.id = id;
+    c.title = title;
+    c.family = "password";
+    c.references = {"NIST SP 800-63B-4 3.1.1.2"};
+    const bool found = std::any_of(report.findings.begin(), report.findings.end(),
+                                   [&](const Finding& f) { return f.check == c.id; });
+    if (found) {
+      c.status = CheckStatus::kFail;
+    } else if (c.id == "password.vault.breached" && !breaches_checked) {
+      c.status = CheckStatus::kNotApplicable;
+      c.detail = "no breach index (--breach-index) or online lookup (--hibp-online) given";
+    } else {
+      c.detail = fmt::format("none of {} entries", audit.entries);
+    }
+    report.checks.push_back(std::move(c));
+  }
   report.notes.push_back(fmt::format(
       "{} export: {} entries with a password; {} weak, {} breached, {} in {} reused groups, {} "
       "not acceptable under the policy{}",
       vault->format, audit.entries, audit.weak, audit.breached, audit.reused_entries,
       audit.reused_groups, audit.rejected,
-      checks.index || checks.online ? "" : " (breaches not checked: no --breach-index)"));
+      breaches_checked ? "" : " (breaches not checked: no --breach-index)"));
   if (vault->skipped_empty + vault->skipped_malformed > 0) {
     report.notes.push_back(fmt::format("skipped: {} entries without a password, {} malformed",
                                        vault->skipped_empty, vault->skipped_malformed));

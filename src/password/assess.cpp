@@ -170,7 +170,11 @@ std::string assessment_line(const Assessment& a) {
   std::string out =
       fmt::format("{}: score {} of 4, about {} guesses",
                   a.verdict.accepted ? "accepted" : "rejected", e.score, guesses_words(e));
-  for (const auto& r : a.verdict.reasons) out += "; " + r;
+  for (std::string_view r : a.verdict.reasons) {
+    if (!r.empty() && r.back() == '.') r.remove_suffix(1);
+    out += "; ";
+    out += r;
+  }
   if (!a.breach_problem.empty()) out += "; breaches not checked: " + a.breach_problem;
   return out;
 }
