@@ -144,8 +144,7 @@ int run_prompt(const PasswordArgs& a) {
   Checks checks(a);
   auto secret = pw::prompt_no_echo("Password (not shown): ");
   if (!secret) {
-    fmt::print(stderr, "shieldwall: {} (to read passwords from a pipe, use --stdin)\n",
-               secret.error().message());
+    fmt::print(stderr, "shieldwall: {}\n", secret.error().message());
     return kExitInput;
   }
   if (secret->empty()) {

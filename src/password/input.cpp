@@ -94,6 +94,7 @@ Result<SecretString> prompt_no_echo(const std::string& prompt) {
       out.push_back(c);
     }
     wipe(&c, sizeof c);
+    write_all(fd, "\n", 1);  // the Enter the terminal did not echo, as getpass(3) does
   }
   close(fd);
   out.chomp();

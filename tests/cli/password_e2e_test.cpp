@@ -14,6 +14,10 @@
 #include <vector>
 
 #include <httplib.h>
+#include <poll.h>
+#include <pty.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -103,6 +107,45 @@ TEST(PasswordE2e, ContextWordsAndTheReferenceYear) {
   EXPECT_EQ(lines[0]["sequence"][1]["regex_name"], "recent_year");
   std::string reasons = lines[0]["reasons"].dump();
   EXPECT_NE(reasons.find("user name"), std::string::npos) << reasons;
+}
+
+// Reads from the pty's master until `until` appears in what was read, the child closes it, or
+// 20 s pass.
+std::string read_pty(int master, std::string& seen, const std::string& until) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (until.empty() || seen.find(until) == std::string::npos) {
+    if (std::chrono::steady_clock::now() > deadline) break;
+    pollfd p{master, POLLIN, 0};
+    if (::poll(&p, 1, 100) <= 0) continue;
+    char buf[4096];
+    const ssize_t n = ::read(master, buf, sizeof buf);
+    if (n <= 0) break;  // EIO: the child closed the terminal
+    seen.append(buf, static_cast<std::size_t>(n));
+  }
+  return seen;
+}
+
+TEST(PasswordE2e, ThePromptDoesNotEcho) {
+  int master = -1;
+  const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::execl(SW_BINARY, SW_BINARY, "password", "-f", "json", static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::string seen;
+  read_pty(master, seen, "Password (not shown): ");
+  ASSERT_NE(seen.find("Password (not shown): "), std::string::npos) << seen;
+  const std::string typed = "correct horse battery staple\n";
+  ASSERT_EQ(::write(master, typed.data(), typed.size()), static_cast<ssize_t>(typed.size()));
+  read_pty(master, seen, "");
+  ::close(master);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << seen;
+  EXPECT_EQ(seen.find("horse"), std::string::npos) << seen;  // not echoed, not printed
+  EXPECT_NE(seen.find("\"score\":4"), std::string::npos) << seen;
 }
 
 TEST(PasswordE2e, NeverFromArgv) {
