@@ -4,6 +4,7 @@
 // reproduces zxcvbn 4.4.2 faithfully (libzxcvbn 2.5 agrees on the score for only 72%).
 #include "password/estimator.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <ctime>
@@ -38,8 +39,11 @@ Result<Estimate> estimate(std::string_view utf8, std::span<const std::string> us
                           const EstimatorOptions& opts) {
   using namespace zxcvbn;
   const auto start = std::chrono::steady_clock::now();
-  std::optional<std::u16string> pw = utf8_to_utf16(utf8);
-  if (!pw) return fail(Errc::kParse, "the password is not valid UTF-8");
+  thread_local std::u16string pw16;  // kept between calls; wiped below
+  if (!utf8_to_utf16(utf8, pw16)) {
+    std::fill(pw16.begin(), pw16.end(), u'\0');
+    return fail(Errc::kParse, "the password is not valid UTF-8");
+  }
   UserDict user;
   user.words.reserve(user_inputs.size());
   for (std::size_t k = 0; k < user_inputs.size(); ++k) {
@@ -58,7 +62,7 @@ Result<Estimate> estimate(std::string_view utf8, std::span<const std::string> us
   }
   const int year = opts.reference_year != 0 ? opts.reference_year : current_year();
 
-  const std::u16string_view full(*pw);
+  const std::u16string_view full(pw16);
   const std::size_t cut = analysed_length(full, opts.max_length);
   const std::u16string_view prefix = full.substr(0, cut);
 
@@ -66,6 +70,7 @@ Result<Estimate> estimate(std::string_view utf8, std::span<const std::string> us
   ctx.reset(prefix, user.words.empty() ? nullptr : &user, year);
   omnimatch(ctx);
   Analysis analysis = most_guessable_match_sequence(ctx);
+  std::fill(ctx.pool.begin(), ctx.pool.end(), u'\0');  // lower-cased copies of the password
   ctx.reset({}, nullptr, year);
 
   Estimate est;
@@ -105,6 +110,8 @@ Result<Estimate> estimate(std::string_view utf8, std::span<const std::string> us
                           : static_cast<double>(tail);
     analysis.sequence.push_back(std::move(m));
   }
+  std::fill(pw16.begin(), pw16.end(), u'\0');  // no copy of the password stays behind
+  if (pw16.capacity() > (1u << 16)) std::u16string().swap(pw16);
   est.sequence = std::move(analysis.sequence);
   estimate_attack_times(est.guesses, est.crack_times);
   est.score = guesses_to_score(est.guesses);

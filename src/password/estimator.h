@@ -12,7 +12,8 @@
 // zxcvbn's own formula (its guesses multiply in), and Estimate::truncated is set. A 10 MB password
 // therefore costs linear time.
 //
-// Thread-safety: estimate() is reentrant; the data is immutable.
+// Thread-safety: estimate() may run on several threads at once (immutable data, per-thread
+// scratch, which is wiped after each call since it holds copies of the password).
 #pragma once
 
 #include <cstddef>

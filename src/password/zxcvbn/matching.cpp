@@ -120,7 +120,6 @@ void dictionary_match(Context& ctx, std::uint32_t lower_off, std::vector<RawMatc
 void reverse_dictionary_match(Context& ctx, std::uint32_t rev_lower_off,
                               std::vector<RawMatch>& out) {
   const auto n = static_cast<std::int32_t>(ctx.password.size());
-  std::size_t first = out.size();
   dictionary_walk(
       ctx, rev_lower_off, n,
       [&](std::int32_t i, std::int32_t j, int d, std::int32_t r) {
@@ -136,7 +135,6 @@ void reverse_dictionary_match(Context& ctx, std::uint32_t rev_lower_off,
         out.push_back(m);
       },
       [](std::int32_t) { return false; });
-  (void)first;
 }
 
 // ---- l33t -------------------------------------------------------------------------------------
@@ -265,7 +263,6 @@ void l33t_match(Context& ctx, bool ascii, std::uint32_t lower_off, std::vector<R
   std::vector<Sub> subs = enumerate_l33t_subs(pw);
   if (subs.empty()) return;
   std::vector<std::int32_t>& next_sub = ctx.next_sub;
-  std::size_t first = out.size();
   for (const Sub& sub : subs) {
     if (sub.empty()) break;
     std::array<char16_t, 128> map{};
@@ -333,7 +330,6 @@ void l33t_match(Context& ctx, bool ascii, std::uint32_t lower_off, std::vector<R
         },
         skip);
   }
-  (void)first;
 }
 
 // ---- spatial ----------------------------------------------------------------------------------

@@ -61,7 +61,6 @@ struct RawMatch {
   char16_t separator = 0;  // 0 = none
   // filled by estimate_guesses
   double guesses = std::numeric_limits<double>::quiet_NaN();
-  double guesses_log10 = 0;
   double base_guesses = 0, uppercase_variations = 0, l33t_variations = 0;
 
   std::int32_t length() const { return j - i + 1; }

@@ -139,7 +139,7 @@ double l33t_variations(const Context& ctx, const RawMatch& m) {
   return variations;
 }
 
-double spatial_guesses(const Context& ctx, const RawMatch& m) {
+double spatial_guesses(const RawMatch& m) {
   const bool keyboard = m.graph <= 1;
   const KeyboardGraph& basis = kGraphs[keyboard ? 0 : 2];  // qwerty / keypad, as in JS
   const double s = basis.starting_positions;
@@ -164,7 +164,6 @@ double spatial_guesses(const Context& ctx, const RawMatch& m) {
       guesses *= shifted_variations;
     }
   }
-  (void)ctx;
   return guesses;
 }
 
@@ -205,7 +204,7 @@ double estimate_guesses(Context& ctx, RawMatch& m, std::size_t password_len) {
       break;
     }
     case Pattern::kSpatial:
-      guesses = spatial_guesses(ctx, m);
+      guesses = spatial_guesses(m);
       break;
     case Pattern::kRepeat: {
       const RepeatInfo& r = ctx.repeats[static_cast<std::size_t>(m.repeat_idx)];
@@ -225,7 +224,6 @@ double estimate_guesses(Context& ctx, RawMatch& m, std::size_t password_len) {
     }
   }
   m.guesses = std::max(guesses, min_guesses);
-  m.guesses_log10 = js_log10(m.guesses);
   return m.guesses;
 }
 
@@ -419,7 +417,7 @@ Match to_public(const Context& ctx, const RawMatch& m) {
       ctx.password.substr(static_cast<std::size_t>(m.i), static_cast<std::size_t>(m.length()));
   out.token = utf16_to_utf8(token);
   out.guesses = m.guesses;
-  out.guesses_log10 = m.guesses_log10;
+  out.guesses_log10 = js_log10(m.guesses);  // JS computes it for every match; only these show
   switch (m.pattern) {
     case Pattern::kDictionary: {
       out.dictionary_name = kDictNames[m.dict];

@@ -12,6 +12,12 @@ namespace sw::password::zxcvbn {
 
 std::optional<std::u16string> utf8_to_utf16(std::string_view utf8) {
   std::u16string out;
+  if (!utf8_to_utf16(utf8, out)) return std::nullopt;
+  return out;
+}
+
+bool utf8_to_utf16(std::string_view utf8, std::u16string& out) {
+  out.clear();
   out.reserve(utf8.size());
   const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
   const auto* end = p + utf8.size();
@@ -38,15 +44,15 @@ std::optional<std::u16string> utf8_to_utf16(std::string_view utf8) {
       extra = 3;
       min = 0x10000;
     } else {
-      return std::nullopt;
+      return false;
     }
-    if (end - p <= extra) return std::nullopt;
+    if (end - p <= extra) return false;
     for (int k = 1; k <= extra; ++k) {
       unsigned char b = p[k];
-      if ((b & 0xC0u) != 0x80u) return std::nullopt;
+      if ((b & 0xC0u) != 0x80u) return false;
       cp = (cp << 6) | (b & 0x3Fu);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
     p += extra + 1;
     if (cp < 0x10000) {
       out.push_back(static_cast<char16_t>(cp));
@@ -56,7 +62,7 @@ std::optional<std::u16string> utf8_to_utf16(std::string_view utf8) {
       out.push_back(static_cast<char16_t>(0xDC00 + (cp & 0x3FF)));
     }
   }
-  return out;
+  return true;
 }
 
 void append_utf8(std::string& out, std::u16string_view s) {

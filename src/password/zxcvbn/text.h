@@ -15,6 +15,8 @@ namespace sw::password::zxcvbn {
 
 // Strict UTF-8 (no overlongs, no encoded surrogates, <= U+10FFFF) to UTF-16; nullopt if invalid.
 std::optional<std::u16string> utf8_to_utf16(std::string_view utf8);
+bool utf8_to_utf16(std::string_view utf8,
+                   std::u16string& out);  // into out (cleared); false if invalid
 // UTF-16 to UTF-8; a lone surrogate (a slice through an emoji) becomes U+FFFD.
 std::string utf16_to_utf8(std::u16string_view s);
 void append_utf8(std::string& out, std::u16string_view s);
