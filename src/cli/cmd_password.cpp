@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include <sys/prctl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <fmt/format.h>
@@ -315,7 +317,16 @@ int run_vault(const PasswordArgs& a) {
   return fail_on.severity && worst && *worst >= *fail_on.severity ? kExitFindings : kExitClean;
 }
 
+// Passwords pass through buffers this process does not all wipe (the estimator's working
+// copies, libc's): make sure none of them can reach a core dump or another process's ptrace.
+void no_core_dumps() {
+  const rlimit none{0, 0};
+  ::setrlimit(RLIMIT_CORE, &none);
+  ::prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
 int run_password(const PasswordArgs& a) {
+  no_core_dumps();
   if (!a.vault.empty()) return run_vault(a);
   if (a.from_stdin) return run_stdin(a);
   return run_prompt(a);
