@@ -28,7 +28,8 @@ mkdir -p "$work"
 measure() {
   local out=$1; shift
   /usr/bin/time -f '%U %S %M %e' -o "$out.time" taskset -c 0 "$@" || true
-  awk '{printf "%.2f %d %.2f\n", $1 + $2, $3, $4}' "$out.time" >"$out"
+  # The last line: /usr/bin/time puts "Command exited with non-zero status N" before it.
+  tail -n 1 "$out.time" | awk '{printf "%.2f %d %.2f\n", $1 + $2, $3, $4}' >"$out"
 }
 
 printf '%-8s %10s %10s %12s %10s %10s %8s  %s\n' hosts "sw cpu s" "sw RSS MB" "nx cpu s" \
@@ -49,7 +50,7 @@ try:
     sw = json.load(open(sys.argv[1]))
     nx = json.load(open(sys.argv[2]))
 except Exception as e:  # networkx timed out or failed
-    print(f"networkx gave no answer ({type(e).__name__})")
+    print(f"networkx gave no answer (killed at the time limit, or failed: {type(e).__name__})")
     sys.exit()
 def close(a, b):
     if a is None or b is None:
