@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -48,6 +49,92 @@ bool Config::skipped(std::string_view check_id) const {
 namespace {
 
 int line_of(const toml::node& node) { return static_cast<int>(node.source().begin.line); }
+
+using ErrFn = std::function<void(int, std::string)>;
+
+// An array of strings; a non-string entry or a non-array value is reported and skipped.
+void read_strings(const toml::node& node, std::string_view what, std::vector<std::string>& out,
+                  const ErrFn& err) {
+  auto* a = node.as_array();
+  if (!a) {
+    err(line_of(node), fmt::format("{} must be an array of strings", what));
+    return;
+  }
+  for (auto&& v : *a) {
+    if (auto s = v.value<std::string>()) {
+      out.push_back(*s);
+    } else {
+      err(line_of(v), fmt::format("{} entries must be strings", what));
+    }
+  }
+}
+
+void parse_phish(const toml::node& node, PhishConfig& out, const ErrFn& err) {
+  auto* t = node.as_table();
+  if (!t) {
+    err(line_of(node), "[phish] must be a table");
+    return;
+  }
+  for (auto&& [key, v] : *t) {
+    std::string k(key.str());
+    if (k == "trusted_authserv_ids") {
+      read_strings(v, "[phish] trusted_authserv_ids", out.trusted_authserv_ids, err);
+    } else if (k == "protected_domains") {
+      read_strings(v, "[phish] protected_domains", out.protected_domains, err);
+    } else if (k == "own_domains") {
+      read_strings(v, "[phish] own_domains", out.own_domains, err);
+    } else if (k == "feeds") {
+      read_strings(v, "[phish] feeds", out.feeds, err);
+    } else if (k == "suspicious_at" || k == "phishing_at") {
+      auto n = v.value<int64_t>();
+      if (!n || *n < 1 || *n > 10000) {
+        err(line_of(v), fmt::format("[phish] {} must be a whole number from 1 to 10000", k));
+        continue;
+      }
+      (k == "suspicious_at" ? out.suspicious_at : out.phishing_at) = static_cast<int>(*n);
+    } else if (k == "protected_person") {
+      auto* arr = v.as_array();
+      if (!arr) {
+        err(line_of(v), "protected people are written [[phish.protected_person]]");
+        continue;
+      }
+      for (auto&& item : *arr) {
+        auto* pt = item.as_table();
+        if (!pt) {
+          err(line_of(item), "a [[phish.protected_person]] entry must be a table");
+          continue;
+        }
+        ProtectedPerson person;
+        for (auto&& [pk, pv] : *pt) {
+          std::string f(pk.str());
+          if (f == "name") {
+            if (auto s = pv.value<std::string>()) {
+              person.name = *s;
+            } else {
+              err(line_of(pv), "[[phish.protected_person]] name must be a string");
+            }
+          } else if (f == "domains") {
+            read_strings(pv, "[[phish.protected_person]] domains", person.domains, err);
+          } else {
+            err(line_of(pv), fmt::format("unknown [[phish.protected_person]] field '{}'", f));
+          }
+        }
+        if (person.name.empty()) {
+          err(line_of(item), "[[phish.protected_person]] without a name");
+          continue;
+        }
+        out.protected_people.push_back(std::move(person));
+      }
+    } else {
+      err(line_of(v), fmt::format("unknown [phish] key '{}'", k));
+    }
+  }
+  if (out.suspicious_at && out.phishing_at && *out.suspicious_at > *out.phishing_at) {
+    err(line_of(node), "[phish] suspicious_at must not be above phishing_at");
+    out.suspicious_at.reset();
+    out.phishing_at.reset();
+  }
+}
 
 }  // namespace
 
@@ -175,6 +262,8 @@ ConfigLoad parse_config(std::string_view text, const std::string& path) {
           err(line_of(sv), fmt::format("unknown [scan] key '{}'", field));
         }
       }
+    } else if (k == "phish") {
+      parse_phish(node, out.config.phish, err);
     } else {
       err(line_of(node), fmt::format("unknown section or key '{}'", k));
     }

@@ -44,12 +44,28 @@ struct OwnershipRule {
   bool matches(const Finding& f) const;
 };
 
+// [phish]: what the phishing analyser trusts and protects (docs/config.md).
+struct ProtectedPerson {
+  std::string name;                  // "Jane Doe": a display name impersonating her scores
+  std::vector<std::string> domains;  // the domains her real mail comes from
+};
+struct PhishConfig {
+  std::vector<std::string> trusted_authserv_ids;  // Authentication-Results ids of our receivers
+  std::vector<std::string> protected_domains;     // added to the built-in brand list
+  std::vector<std::string> own_domains;           // the organization's own mail domains
+  std::vector<ProtectedPerson> protected_people;
+  std::vector<std::string> feeds;  // known-bad URL feed files (OpenPhish / PhishTank CSV)
+  std::optional<int> suspicious_at;
+  std::optional<int> phishing_at;
+};
+
 struct Config {
   std::string path;  // file it came from; empty for defaults
   std::vector<OwnershipRule> owners;
   std::map<std::string, std::string> role_names;  // "admin" -> "Ops <ops@example.com>"
   std::vector<std::string> skip;                  // check id globs
   std::optional<Severity> fail_on;
+  PhishConfig phish;
 
   // Routes a finding: the first matching [[owner]] rule, else the finding's default role, named
   // from [roles] when the finding carries no name of its own.

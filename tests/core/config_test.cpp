@@ -112,6 +112,51 @@ fail_on = "severe"
   EXPECT_FALSE(load.config.fail_on.has_value());
 }
 
+TEST(Config, PhishSection) {
+  auto load = parse_config(R"([phish]
+trusted_authserv_ids = ["mx.example.com"]
+protected_domains = ["examplebank.com", 7]
+own_domains = ["example.com"]
+feeds = ["/var/lib/feeds/openphish.txt"]
+suspicious_at = 25
+phishing_at = 0
+colour = "red"
+
+[[phish.protected_person]]
+name = "Jane Doe"
+domains = ["example.com"]
+
+[[phish.protected_person]]
+domains = ["example.org"]
+)",
+                           "cfg.toml");
+  ASSERT_EQ(load.errors.size(), 4u);
+  EXPECT_EQ(load.errors[0].to_string(),
+            "cfg.toml:3: [phish] protected_domains entries must be strings");
+  EXPECT_EQ(load.errors[1].to_string(),
+            "cfg.toml:7: [phish] phishing_at must be a whole number from 1 to 10000");
+  EXPECT_EQ(load.errors[2].to_string(), "cfg.toml:8: unknown [phish] key 'colour'");
+  EXPECT_EQ(load.errors[3].line(), 14);
+  const PhishConfig& p = load.config.phish;
+  EXPECT_EQ(p.trusted_authserv_ids, std::vector<std::string>{"mx.example.com"});
+  EXPECT_EQ(p.protected_domains, std::vector<std::string>{"examplebank.com"});
+  EXPECT_EQ(p.own_domains, std::vector<std::string>{"example.com"});
+  EXPECT_EQ(p.feeds, std::vector<std::string>{"/var/lib/feeds/openphish.txt"});
+  EXPECT_EQ(p.suspicious_at, 25);
+  EXPECT_FALSE(p.phishing_at.has_value());
+  ASSERT_EQ(p.protected_people.size(), 1u);
+  EXPECT_EQ(p.protected_people[0].name, "Jane Doe");
+  EXPECT_EQ(p.protected_people[0].domains, std::vector<std::string>{"example.com"});
+}
+
+TEST(Config, PhishThresholdsMustBeOrdered) {
+  auto load = parse_config("[phish]\nsuspicious_at = 80\nphishing_at = 40\n", "cfg.toml");
+  ASSERT_EQ(load.errors.size(), 1u);
+  EXPECT_EQ(load.errors[0].to_string(),
+            "cfg.toml:1: [phish] suspicious_at must not be above phishing_at");
+  EXPECT_FALSE(load.config.phish.suspicious_at.has_value());
+}
+
 TEST(Config, SyntaxErrorNamesTheLine) {
   auto load = parse_config("[roles]\nadmin = \"Ops\"\n[[owner]\n", "broken.toml");
   ASSERT_EQ(load.errors.size(), 1u);

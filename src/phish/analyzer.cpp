@@ -1,0 +1,546 @@
+// SPDX-License-Identifier: Apache-2.0
+// UrlAnalyzer: the detectors (see analyzer.h) over parse_url()'s result; ICU uspoof supplies
+// the confusable skeletons and the mixed-script check.
+#include "phish/analyzer.h"
+
+#include <algorithm>
+#include <cctype>
+#include <unordered_set>
+
+#include <unicode/uspoof.h>
+#include <unicode/utypes.h>
+
+namespace sw::phish {
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> out;
+  while (true) {
+    size_t p = s.find(sep);
+    out.push_back(s.substr(0, p));
+    if (p == std::string_view::npos) break;
+    s.remove_prefix(p + 1);
+  }
+  return out;
+}
+
+// Runs of ASCII letters and digits ("my-PayPal.login" -> my, paypal, login), lower-cased.
+std::vector<std::string> tokens(std::string_view s) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char c : s) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      cur += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  return out;
+}
+
+// Brand labels that are also ordinary words or name fragments: matched only as a whole token,
+// never inside a longer one ("live" in "delivery", "apple" in "pineapple", "citi" in "citizen").
+bool is_generic_word(std::string_view label) {
+  static const std::unordered_set<std::string_view> kGeneric = {
+      "live",       "office",   "outlook", "chase",   "apple",   "citi",
+      "caixa",      "allegro",  "steam",   "spotify", "discord", "walmart",
+      "sharepoint", "onedrive", "verizon", "hotmail", "yahoo"};
+  return kGeneric.contains(label);
+}
+
+// Registrable domains a brand owns besides its main one, for the brand-in-domain-name check.
+bool is_brand_owned(std::string_view registrable) {
+  static const std::unordered_set<std::string_view> kOwned = {
+      "amazonaws.com",         "googleapis.com",       "googleusercontent.com",
+      "googlesyndication.com", "paypalobjects.com",    "microsoftonline.com",
+      "facebookmail.com",      "appleid.apple.com",    "googlevideo.com",
+      "amazontrust.com",       "linkedin.cn",          "ebaystatic.com",
+      "ebayimg.com",           "adobelogin.com",       "dropboxusercontent.com",
+      "googletagmanager.com",  "google-analytics.com", "steamstatic.com",
+      "microsoftstore.com",    "yahooapis.com"};
+  return kOwned.contains(registrable);
+}
+
+// Real, established domains within a lookalike's distance of a protected one that belong to
+// someone else honestly: Microsoft 365 tenant domains (x.onmicrosoft.com), mail.com (a mail
+// provider, one letter from gmail.com), PayPay (a Japanese payment service).
+bool is_known_not_lookalike(std::string_view registrable) {
+  static const std::unordered_set<std::string_view> kKnown = {"onmicrosoft.com", "mail.com",
+                                                              "paypay.ne.jp"};
+  return kKnown.contains(registrable);
+}
+
+struct Protected {
+  std::string domain;    // paypal.com
+  std::string label;     // paypal
+  std::string skeleton;  // ICU skeleton of the label
+  bool generic = false;
+};
+
+struct SpoofCloser {
+  void operator()(USpoofChecker* sc) const { uspoof_close(sc); }
+};
+using SpoofPtr = std::unique_ptr<USpoofChecker, SpoofCloser>;
+
+std::string skeleton_of(const USpoofChecker* sc, const std::string& s) {
+  if (sc == nullptr || s.size() > 1024) return s;
+  UErrorCode st = U_ZERO_ERROR;
+  char buf[4096];
+  int32_t n = uspoof_getSkeletonUTF8(sc, 0, s.c_str(), static_cast<int32_t>(s.size()), buf,
+                                     sizeof(buf), &st);
+  if (U_FAILURE(st) || n < 0 || n >= static_cast<int32_t>(sizeof(buf))) return s;
+  return std::string(buf, static_cast<size_t>(n));
+}
+
+// The first label of the registrable domain, as written in Unicode (host_unicode's tail).
+std::string registrable_label_unicode(const ParsedUrl& u) {
+  size_t labels =
+      static_cast<size_t>(std::count(u.registrable.begin(), u.registrable.end(), '.')) + 1;
+  auto parts = split(u.host_unicode, '.');
+  if (!parts.empty() && parts.back().empty()) parts.pop_back();
+  if (parts.size() < labels) return {};
+  return std::string(parts[parts.size() - labels]);
+}
+
+std::string first_label(std::string_view domain) {
+  return std::string(domain.substr(0, domain.find('.')));
+}
+
+}  // namespace
+
+int damerau_levenshtein(std::string_view a, std::string_view b) {
+  const size_t n = a.size();
+  const size_t m = b.size();
+  if (n > 256 || m > 256) return static_cast<int>(std::max(n, m));
+  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
+  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
+  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  for (size_t i = 1; i <= n; ++i) {
+    for (size_t j = 1; j <= m; ++j) {
+      int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[n][m];
+}
+
+struct UrlAnalyzer::Impl {
+  UrlOptions opt;
+  std::vector<Protected> prot;
+  std::unordered_set<std::string> protected_domains;
+  std::unordered_set<std::string> shorteners;
+  std::unordered_set<std::string> tlds;
+  SpoofPtr skel_checker;  // skeletons only
+  SpoofPtr mixed;         // restriction level + mixed-script confusables
+
+  const Protected* brand_by_label(std::string_view label) const {
+    for (const auto& p : prot) {
+      if (p.label == label) return &p;
+    }
+    return nullptr;
+  }
+
+  // A protected brand named in `text` (its tokens contain the label). A brand label that is an
+  // ordinary word counts only with its suffix ("live.com.evil.xyz", "/office.com/login"), not
+  // "delivery-live-news.com" or "/modern-office-interior".
+  const Protected* brand_in(std::string_view text) const {
+    auto toks = tokens(text);
+    for (const auto& p : prot) {
+      if (p.label.size() < 4) continue;
+      if (p.generic) {
+        if (text.find(p.domain) != std::string_view::npos) return &p;
+        continue;
+      }
+      for (const auto& t : toks) {
+        if (t.find(p.label) != std::string::npos) return &p;
+      }
+    }
+    return nullptr;
+  }
+
+  bool is_protected(const ParsedUrl& u) const {
+    return protected_domains.contains(u.registrable) || is_brand_owned(u.registrable) ||
+           is_brand_owned(u.host_ascii);
+  }
+
+  // The registrable domain belongs to a protected brand: the brand's own domain, a domain it
+  // owns, or the same label under another suffix (paypal.de, amazon.co.uk).
+  bool same_brand(const ParsedUrl& u) const {
+    if (is_protected(u)) return true;
+    return brand_by_label(first_label(u.registrable)) != nullptr;
+  }
+
+  // A protected brand named in the subdomain part of the host (paypal.com.evil.xyz) or inside
+  // the registrable domain's name (paypal-secure.xyz); not the brand's own label alone.
+  const Protected* brand_in_host(const ParsedUrl& u) const {
+    std::string sub = u.host_ascii.size() > u.registrable.size()
+                          ? u.host_ascii.substr(0, u.host_ascii.size() - u.registrable.size())
+                          : std::string();
+    if (const Protected* b = brand_in(sub); b != nullptr) return b;
+    const Protected* in_name = brand_in(u.registrable);
+    if (in_name != nullptr && in_name->label != first_label(u.registrable)) return in_name;
+    return nullptr;
+  }
+
+  // The protected domain whose label the registrable domain's label imitates: the same ICU
+  // confusable skeleton (paypa1, Cyrillic аpple), or Damerau-Levenshtein distance <= 1 (labels
+  // >= 5 chars) / <= 2 (>= 9 chars); for "paypa1-secure" each hyphen-separated part as well.
+  const Protected* lookalike(const ParsedUrl& u) const {
+    if (is_known_not_lookalike(u.registrable)) return nullptr;
+    std::string label_u = registrable_label_unicode(u);
+    std::string label_a = first_label(u.registrable);
+    const std::string skel = skeleton_of(skel_checker.get(), label_u.empty() ? label_a : label_u);
+    std::vector<std::pair<std::string, std::string>> candidates;  // (ascii, skeleton)
+    candidates.emplace_back(label_a, skel);
+    if (label_a.find('-') != std::string::npos && !label_a.starts_with("xn--")) {
+      for (auto part : split(label_u.empty() ? label_a : label_u, '-')) {
+        if (part.size() >= 4) {
+          candidates.emplace_back(std::string(part),
+                                  skeleton_of(skel_checker.get(), std::string(part)));
+        }
+      }
+    }
+    for (const auto& p : prot) {
+      for (const auto& [cand, cand_skel] : candidates) {
+        if (cand == p.label) continue;
+        bool hit = p.label.size() >= 3 && cand_skel == p.skeleton;
+        if (!hit && is_ascii(cand) && !cand.starts_with("xn--") && p.label.size() >= 5) {
+          int limit = p.label.size() >= 9 ? 2 : 1;
+          size_t diff = cand.size() > p.label.size() ? cand.size() - p.label.size()
+                                                     : p.label.size() - cand.size();
+          hit = diff <= static_cast<size_t>(limit) && damerau_levenshtein(cand, p.label) <= limit;
+        }
+        if (hit) return &p;
+      }
+    }
+    return nullptr;
+  }
+
+  // An IDN label of the host mixing scripts (uspoof restriction level / mixed-script
+  // confusable).
+  bool mixed_script(const ParsedUrl& u) const {
+    if (is_ascii(u.host_unicode) || !mixed) return false;
+    for (auto label : split(u.host_unicode, '.')) {
+      if (is_ascii(label)) continue;
+      UErrorCode st = U_ZERO_ERROR;
+      int32_t r = uspoof_check2UTF8(mixed.get(), label.data(), static_cast<int32_t>(label.size()),
+                                    nullptr, &st);
+      if (U_SUCCESS(st) && r != 0) return true;
+    }
+    return false;
+  }
+};
+
+UrlAnalyzer::UrlAnalyzer(UrlOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->opt = std::move(options);
+  UErrorCode st = U_ZERO_ERROR;
+  impl_->skel_checker.reset(uspoof_open(&st));
+  if (U_FAILURE(st)) impl_->skel_checker.reset();
+  st = U_ZERO_ERROR;
+  impl_->mixed.reset(uspoof_open(&st));
+  if (U_SUCCESS(st) && impl_->mixed) {
+    uspoof_setChecks(impl_->mixed.get(), USPOOF_RESTRICTION_LEVEL | USPOOF_MIXED_SCRIPT_CONFUSABLE,
+                     &st);
+    uspoof_setRestrictionLevel(impl_->mixed.get(), USPOOF_HIGHLY_RESTRICTIVE);
+  }
+  if (U_FAILURE(st)) impl_->mixed.reset();
+  for (const auto& d : impl_->opt.protected_domains) {
+    Protected p;
+    p.domain = lower_ascii(d);
+    p.label = first_label(p.domain);
+    p.skeleton = skeleton_of(impl_->skel_checker.get(), p.label);
+    p.generic = is_generic_word(p.label);
+    impl_->protected_domains.insert(p.domain);
+    impl_->prot.push_back(std::move(p));
+  }
+  for (const auto& s : impl_->opt.shorteners) impl_->shorteners.insert(lower_ascii(s));
+  for (const auto& t : impl_->opt.suspicious_tlds) impl_->tlds.insert(lower_ascii(t));
+}
+
+UrlAnalyzer::~UrlAnalyzer() = default;
+
+DomainCheck UrlAnalyzer::check_domain(std::string_view domain) const {
+  DomainCheck c;
+  if (domain.empty() || domain.find_first_of("/?#@:") != std::string_view::npos) return c;
+  auto u = parse_url("http://" + std::string(domain) + "/");
+  if (!u || u->host_is_ip) return c;
+  const Impl& im = *impl_;
+  c.registrable = u->registrable;
+  c.host_unicode = u->host_unicode;
+  c.mixed_script = im.mixed_script(*u);
+  if (u->registrable.empty()) return c;
+  c.protected_brand = im.same_brand(*u);
+  if (c.protected_brand) return c;
+  if (const Protected* b = im.brand_in_host(*u); b != nullptr) {
+    c.brand = b->label;
+    c.brand_domain = b->domain;
+  }
+  if (const Protected* p = im.lookalike(*u); p != nullptr) c.lookalike_of = p->domain;
+  return c;
+}
+
+std::optional<BrandMatch> UrlAnalyzer::brand_in_name(std::string_view display_name) const {
+  // Words a brand's real mail puts beside its name; a name made only of a brand and these is
+  // the brand speaking ("Apple Support", "DHL Express", "Chase Online Banking").
+  static const std::unordered_set<std::string_view> kServiceWords = {
+      "support",       "service",   "services", "team",     "account",       "accounts",
+      "security",      "id",        "billing",  "customer", "customers",     "help",
+      "helpdesk",      "noreply",   "no",       "reply",    "info",          "alert",
+      "alerts",        "store",     "inc",      "online",   "care",          "center",
+      "centre",        "express",   "delivery", "shipping", "parcel",        "notification",
+      "notifications", "official",  "bank",     "banking",  "mail",          "the",
+      "verification",  "payments",  "payment",  "pay",      "wallet",        "member",
+      "members",       "services",  "com",      "admin",    "administrator", "it",
+      "desk",          "technical", "tech",     "via"};
+  const Impl& im = *impl_;
+  std::string lower = lower_ascii(display_name);
+  auto toks = tokens(lower);
+  if (toks.empty() || toks.size() > 64) return std::nullopt;
+  for (const auto& p : im.prot) {
+    // Written as its domain: "paypal.com", "apple.com".
+    size_t at = lower.find(p.domain);
+    bool hit = at != std::string::npos &&
+               (at == 0 || std::isalnum(static_cast<unsigned char>(lower[at - 1])) == 0);
+    if (!hit) {
+      // The label as one token, or as adjacent tokens ("Bank of America", "Wells Fargo").
+      size_t first = toks.size();
+      size_t last = 0;
+      for (size_t start = 0; start < toks.size() && first == toks.size(); ++start) {
+        std::string joined;
+        for (size_t end = start; end < toks.size() && joined.size() < p.label.size(); ++end) {
+          joined += toks[end];
+          if (joined == p.label) {
+            first = start;
+            last = end;
+            break;
+          }
+        }
+      }
+      if (first == toks.size()) {
+        // Glued to service words ("PayPalService", "AppleID") only for distinctive labels.
+        if (!p.generic && p.label.size() >= 5) {
+          for (const auto& t : toks) {
+            if (t.size() > p.label.size() && t.starts_with(p.label) &&
+                kServiceWords.contains(std::string_view(t).substr(p.label.size()))) {
+              return BrandMatch{p.label, p.domain};
+            }
+          }
+        }
+        continue;
+      }
+      hit = true;
+      if (p.generic || p.label.size() < 4) {
+        for (size_t idx = 0; idx < toks.size(); ++idx) {
+          if ((idx < first || idx > last) && !kServiceWords.contains(toks[idx])) hit = false;
+        }
+      }
+    }
+    if (hit) return BrandMatch{p.label, p.domain};
+  }
+  return std::nullopt;
+}
+
+UrlVerdict UrlAnalyzer::analyze(std::string_view url) const {
+  auto u = parse_url(url);
+  if (!u) {
+    UrlVerdict v;
+    v.verdict = "invalid";
+    v.reasons.push_back(
+        {"parse", 0, "this is not a valid web address: " + u.error().message(), {}});
+    return v;
+  }
+  return analyze(*u);
+}
+
+UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
+  const Impl& im = *impl_;
+  const DetectorPoints& pts = im.opt.points;
+  UrlVerdict v;
+  auto add = [&](const char* detector, int points, std::string text) {
+    if (points <= 0) return;
+    v.score += points;
+    v.reasons.push_back({detector, points, std::move(text), {}});
+  };
+  const std::string site = u.registrable.empty() ? u.host_unicode : u.registrable;
+
+  // feed
+  if (!im.opt.blocklist.empty() && im.opt.blocklist.contains(u)) {
+    add("feed", pts.feed, "this address is on a list of known phishing sites");
+  }
+
+  // script_uri
+  if (u.scheme == "data" || u.scheme == "javascript" || u.scheme == "vbscript") {
+    add("script_uri", pts.script_uri,
+        "this is not a link to a website: it is a '" + u.scheme +
+            ":' link that carries its own page or program, a trick used to show a fake login "
+            "form");
+  }
+
+  if (!u.host.empty()) {
+    // ip_host
+    if (u.host_is_ip) {
+      auto parts = split(u.host, '.');
+      bool dotted = u.host.find(':') != std::string::npos ||
+                    (parts.size() == 4 && u.host.find("0x") == std::string::npos &&
+                     std::none_of(parts.begin(), parts.end(),
+                                  [](std::string_view p) { return p.size() > 1 && p[0] == '0'; }));
+      if (dotted) {
+        add("ip_host", pts.ip_host,
+            "the link goes to a bare numeric internet address (" + u.host +
+                ") instead of a named website; real companies do not send links like this");
+      } else {
+        add("ip_host", pts.ip_host_disguised,
+            "the link goes to a numeric internet address written in a disguised form (" + u.host +
+                "), which only serves to hide where it really goes");
+      }
+    }
+
+    // userinfo
+    if (!u.userinfo.empty()) {
+      std::string before = lower_ascii(u.userinfo);
+      const Protected* b = im.brand_in(before);
+      bool domain_like = before.find('.') != std::string::npos || b != nullptr;
+      add("userinfo", domain_like ? pts.userinfo_domain : pts.userinfo,
+          "the address starts with '" + u.userinfo +
+              "@', but everything before '@' is ignored: "
+              "the link actually opens " +
+              site);
+    }
+
+    // shortener
+    if (im.shorteners.contains(u.registrable) || im.shorteners.contains(u.host_ascii)) {
+      add("shortener", pts.shortener,
+          "the link goes through a link shortener (" + site +
+              "), which hides the real destination until you click");
+    }
+
+    if (!u.host_is_ip && !u.registrable.empty() && !im.same_brand(u)) {
+      // brand_in_url
+      if (const Protected* b = im.brand_in_host(u); b != nullptr) {
+        add("brand_in_url", pts.brand_subdomain,
+            "the address uses the name '" + b->label + "' but the site is actually " + site +
+                ", which does not belong to " + b->domain);
+      } else if (const Protected* bp = im.brand_in(percent_decode(u.path + " " + u.query));
+                 bp != nullptr) {
+        add("brand_in_url", pts.brand_path,
+            "the address mentions '" + bp->label + "' in its path, but the site is " + site +
+                ", which does not belong to " + bp->domain);
+      }
+
+      // lookalike
+      if (const Protected* p = im.lookalike(u); p != nullptr) {
+        add("lookalike", pts.lookalike,
+            "the site's name " + (registrable_label_unicode(u).empty() ? site : u.host_unicode) +
+                " is made to look like " + p->domain + " but is a different website");
+      }
+    }
+
+    // mixed_script
+    if (im.mixed_script(u)) {
+      add("mixed_script", pts.mixed_script,
+          "the site's name " + u.host_unicode +
+              " mixes letters from different alphabets, a way to imitate a familiar name");
+    }
+
+    // long_host
+    size_t host_labels =
+        static_cast<size_t>(std::count(u.host_ascii.begin(), u.host_ascii.end(), '.')) + 1;
+    size_t reg_labels =
+        u.registrable.empty()
+            ? host_labels
+            : static_cast<size_t>(std::count(u.registrable.begin(), u.registrable.end(), '.')) + 1;
+    if (!u.host_is_ip && (host_labels >= reg_labels + 4 || u.host_ascii.size() > 60)) {
+      add("long_host", pts.long_host,
+          "the site's name is unusually long or has many parts, which pushes the real site (" +
+              site + ") out of view");
+    }
+
+    // suspicious_tld
+    std::string tld = u.host_ascii.substr(u.host_ascii.rfind('.') + 1);
+    if (!u.host_is_ip && im.tlds.contains(tld)) {
+      add("suspicious_tld", pts.suspicious_tld,
+          "the site ends in ." + tld + ", an ending often used for short-lived scam sites");
+    }
+
+    // path_oddity
+    std::string path = percent_decode(u.path);
+    if (path.find("//") != std::string::npos || path.find('@') != std::string::npos) {
+      add("path_oddity", pts.path_oddity,
+          "the address has an odd '//' or '@' in the middle, often used to smuggle in another "
+          "address");
+    }
+
+    // login_words, http_login
+    std::string pq = lower_ascii(percent_decode(u.path + "?" + u.query));
+    static const char* const kLogin[] = {
+        "login",   "log-in",   "signin",      "sign-in", "logon",   "verify",     "verification",
+        "webscr",  "password", "passwd",      "banking", "wallet",  "credential", "unlock",
+        "suspend", "validate", "authenticat", "recover", "webmail", "myaccount",  "confirm"};
+    for (const char* w : kLogin) {
+      if (pq.find(w) != std::string::npos) {
+        add("login_words", pts.login_words,
+            std::string("the address looks like a login or account page ('") + w + "') on " + site +
+                "; check that this really is the company's own site");
+        if (u.scheme == "http") {
+          add("http_login", pts.http_login,
+              "the page looks like a login or account page but the connection is not encrypted "
+              "(http, not https)");
+        }
+        break;
+      }
+    }
+
+    // free_hosting
+    for (const auto& f : im.opt.free_hosts) {
+      std::string_view fh = f;
+      size_t slash = fh.find('/');
+      std::string_view fhost = fh.substr(0, slash);
+      // The provider's own site is not a user page: only subdomains, or the listed path.
+      bool host_hit = (u.host_ascii == fhost && slash != std::string_view::npos) ||
+                      (u.host_ascii.size() > fhost.size() && u.host_ascii.ends_with(fhost) &&
+                       u.host_ascii[u.host_ascii.size() - fhost.size() - 1] == '.');
+      if (host_hit && (slash == std::string_view::npos ||
+                       std::string_view(u.path).starts_with(fh.substr(slash)))) {
+        add("free_hosting", pts.free_hosting,
+            "the page is on " + std::string(fh) +
+                ", a free service where anyone can publish a page or form in minutes");
+        break;
+      }
+    }
+
+    // email_in_query
+    {
+      std::string q = percent_decode(u.query);
+      size_t at = q.find('@');
+      if (at != std::string::npos && at > 0 && q.find('.', at) != std::string::npos &&
+          std::isalnum(static_cast<unsigned char>(q[at - 1])) != 0 && at + 1 < q.size() &&
+          std::isalnum(static_cast<unsigned char>(q[at + 1])) != 0) {
+        add("email_in_query", pts.email_in_query,
+            "the link carries an e-mail address, as phishing links do to look addressed to you");
+      }
+    }
+  }
+
+  v.verdict = v.score >= im.opt.phishing_at     ? "phishing"
+              : v.score >= im.opt.suspicious_at ? "suspicious"
+                                                : "legitimate";
+  return v;
+}
+
+}  // namespace sw::phish

@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: Apache-2.0
+// UrlAnalyzer: scores one URL with independent detectors and says why, in plain words. Parsing
+// is parse_url() (uriparser, libidn2, libpsl); lookalike and mixed-script checks use ICU's
+// uspoof (confusable skeletons, restriction levels). URL-only: no page fetch, no DNS.
+//
+// The detectors (name: what it looks at, and why it is a signal):
+//  ip_host        the host is an IP literal or a numeric form of one (3232235777, 0xc0a80101,
+//                 0300.0250.1.1): real services link by name; numeric hosts are cheap
+//                 throw-away servers, and the disguised forms exist only to hide that.
+//  userinfo       something before '@' in the authority (https://paypal.com@evil.xyz/): the
+//                 browser ignores it and opens the host after '@'; scored higher when the part
+//                 before '@' looks like a domain or names a brand.
+//  shortener      the registrable domain is a link shortener: the real destination is hidden.
+//  brand_in_url   the name of a protected brand (second-level label of a protected domain, >= 4
+//                 characters) in the subdomain, the domain name, the path or the query of an
+//                 unrelated registrable domain (paypal.com.evil.xyz, evil.xyz/paypal/login):
+//                 the classic way to borrow a brand's credibility.
+//  lookalike      the registrable domain's label looks like a protected one: same ICU confusable
+//                 skeleton (paypa1, аpple in Cyrillic), or Damerau-Levenshtein distance <= 1
+//                 (labels >= 5 chars) / <= 2 (>= 9 chars); the protected domain itself and the
+//                 same label under another suffix (paypal.de) are not lookalikes.
+//  mixed_script   an IDN label mixing scripts (uspoof restriction level / mixed-script
+//                 confusable): Latin+Cyrillic in one label is almost never honest.
+//  script_uri     data: and javascript: (and vbscript:) URIs: they carry a page or code
+//                 themselves, a known way to deliver a fake login form without a server.
+//  long_host      many subdomain levels or a very long host: hides the real domain at the end
+//                 of the address bar (weak).
+//  path_oddity    '@' or '//' inside the path: open-redirect and confusion tricks (weak).
+//  suspicious_tld a TLD that abuse reports show is mostly cheap/free throw-away registrations
+//                 (weak only: plenty of honest sites use them).
+//  login_words    words of a login/account/verification page in the path or query (login,
+//                 signin, verify, webscr, password, ...): phishing pages collect credentials;
+//                 weak alone, since honest login pages say the same.
+//  http_login     plain http on such a login-looking page: real login pages are encrypted (weak).
+//  free_hosting   the site sits on a free hosting / site-builder / form service where anyone can
+//                 publish in minutes (000webhostapp.com, weebly, firebaseapp, Google Forms, ...),
+//                 a favourite of throw-away phishing pages (weak).
+//  email_in_query an e-mail address carried in the query: phishing kits pre-fill the victim's
+//                 address to look personal (weak).
+//  feed           the URL or host is on a loaded known-bad feed (PhishTank/OpenPhish).
+// None keys on artefacts of any dataset (dates, "www.", feed ids).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "phish/feed.h"
+#include "phish/reason.h"
+#include "phish/url.h"
+
+namespace sw::phish {
+
+// Points each detector adds when it fires (0 disables it).
+struct DetectorPoints {
+  int ip_host = 35;
+  int ip_host_disguised = 60;  // decimal/hex/octal IPv4 forms
+  int userinfo = 30;
+  int userinfo_domain = 70;  // the part before '@' looks like a domain or names a brand
+  int shortener = 20;
+  int brand_subdomain = 45;  // brand in a subdomain label or the domain name (paypal-secure.xyz)
+  int brand_path = 20;       // brand in path or query
+  int lookalike = 60;
+  int mixed_script = 45;
+  int script_uri = 70;
+  int long_host = 10;
+  int path_oddity = 10;
+  int suspicious_tld = 15;
+  int login_words = 15;
+  int http_login = 10;
+  int free_hosting = 15;
+  int email_in_query = 15;
+  int feed = 100;
+};
+
+// Protected domains and shorteners shipped with shieldwall (src/phish/default_lists.cpp).
+const std::vector<std::string>& default_protected_domains();
+const std::vector<std::string>& default_shorteners();
+const std::vector<std::string>& default_suspicious_tlds();
+const std::vector<std::string>& default_free_hosts();
+
+struct UrlOptions {
+  std::vector<std::string> protected_domains = default_protected_domains();
+  std::vector<std::string> shorteners = default_shorteners();
+  std::vector<std::string> suspicious_tlds = default_suspicious_tlds();
+  std::vector<std::string> free_hosts =
+      default_free_hosts();  // host suffixes; "host/path" prefixes
+  DetectorPoints points;
+  int suspicious_at = 30;  // score >= this: "suspicious"
+  int phishing_at = 45;    // score >= this: "phishing"
+  UrlFeed blocklist;       // load_url_feed()
+};
+
+// The URL analyzer's domain checks on one bare domain (a sender's, a Reply-To's), so the sender
+// detectors (sender.h) share one implementation with the link detectors.
+struct DomainCheck {
+  std::string registrable;       // eTLD+1 via libpsl ("" for an IP literal or a bare suffix)
+  std::string host_unicode;      // IDNA decoded, for explanations
+  std::string lookalike_of;      // the protected domain it imitates ("" when none)
+  std::string brand;             // protected brand label in the host (paypal-secure.xyz), or ""
+  std::string brand_domain;      // that brand's domain
+  bool mixed_script = false;     // an IDN label mixing scripts
+  bool protected_brand = false;  // belongs to a protected brand (paypal.com, paypal.de, owned)
+};
+
+// A protected brand named in a person-facing text (a display name).
+struct BrandMatch {
+  std::string label;   // "paypal"
+  std::string domain;  // "paypal.com"
+};
+
+struct UrlVerdict {
+  std::string verdict;  // "phishing", "suspicious", "legitimate"; "invalid" when unparseable
+  int score = 0;
+  std::vector<Reason> reasons;
+};
+
+class UrlAnalyzer {
+ public:
+  explicit UrlAnalyzer(UrlOptions options);
+  ~UrlAnalyzer();
+  UrlAnalyzer(const UrlAnalyzer&) = delete;
+  UrlAnalyzer& operator=(const UrlAnalyzer&) = delete;
+
+  // A URL that does not parse gets verdict "invalid", score 0 and the parse error as reason.
+  UrlVerdict analyze(std::string_view url) const;
+  // The detectors on an already parsed URL.
+  UrlVerdict analyze(const ParsedUrl& url) const;
+
+  // lookalike, mixed_script and brand-in-name on a bare domain ("paypa1-secure.xyz"). A domain
+  // that does not parse gives an empty DomainCheck.
+  DomainCheck check_domain(std::string_view domain) const;
+
+  // The protected brand a display name claims to be ("PayPal Service", "Bank of America",
+  // "Apple Support"). A brand label that is also an ordinary word or a name (apple, chase,
+  // office, live, ...) or is shorter than 4 letters (dhl, ups) counts only when written as its
+  // domain ("apple.com") or when the rest of the name is service words ("Apple Support", "DHL
+  // Express"), so "Chase Miller" and "Office Manager" stay quiet.
+  std::optional<BrandMatch> brand_in_name(std::string_view display_name) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Damerau-Levenshtein (optimal string alignment) distance, bytes.
+int damerau_levenshtein(std::string_view a, std::string_view b);
+
+}  // namespace sw::phish

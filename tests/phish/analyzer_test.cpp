@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: Apache-2.0
+// UrlAnalyzer: each detector positive and negative, IDN lookalikes, the protected brands' own
+// URLs staying legitimate, thresholds and points from UrlOptions. URLs are written here.
+#include "phish/analyzer.h"
+
+#include <algorithm>
+#include <string>
+
+#include <gtest/gtest.h>
+
+namespace sw::phish {
+namespace {
+
+const UrlAnalyzer& analyzer() {
+  static const UrlAnalyzer a{UrlOptions{}};
+  return a;
+}
+
+bool fires(const UrlVerdict& v, std::string_view detector) {
+  return std::any_of(v.reasons.begin(), v.reasons.end(),
+                     [&](const Reason& r) { return r.detector == detector; });
+}
+
+std::string describe(const UrlVerdict& v) {
+  std::string s = v.verdict + " " + std::to_string(v.score);
+  for (const auto& r : v.reasons) s += " [" + r.detector + ": " + r.text + "]";
+  return s;
+}
+
+struct Case {
+  const char* url;
+  const char* detector;
+  bool expected;
+};
+
+class DetectorTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(DetectorTest, FiresOrNot) {
+  const Case& c = GetParam();
+  auto v = analyzer().analyze(c.url);
+  EXPECT_EQ(fires(v, c.detector), c.expected) << c.url << " -> " << describe(v);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Detectors, DetectorTest,
+    ::testing::Values(
+        Case{"http://192.168.10.5/paypal/", "ip_host", true},
+        Case{"http://3232235777/", "ip_host", true},
+        Case{"http://0xc0a80101/login", "ip_host", true},
+        Case{"http://[2001:db8::1]/", "ip_host", true},
+        Case{"http://1password.com/", "ip_host", false},
+        Case{"https://paypal.com@evil.xyz/", "userinfo", true},
+        Case{"ftp://user@files.example.org/", "userinfo", true},
+        Case{"https://www.example.org/", "userinfo", false},
+        Case{"https://bit.ly/3abcD", "shortener", true},
+        Case{"https://tinyurl.com/y2k", "shortener", true},
+        Case{"https://bitlyrics.com/", "shortener", false},
+        Case{"https://paypal.com.secure-check.xyz/", "brand_in_url", true},
+        Case{"https://paypal-secure.xyz/", "brand_in_url", true},
+        Case{"https://evil.example/microsoft/office365/", "brand_in_url", true},
+        Case{"https://www.paypal.com/signin", "brand_in_url", false},
+        Case{"https://www.paypal.de/", "brand_in_url", false},
+        Case{"https://www.delivery-live-news.com/", "brand_in_url", false},
+        Case{"https://pineapple.example/", "brand_in_url", false},
+        Case{"https://paypa1.com/", "lookalike", true},
+        Case{"https://paypai.com/", "lookalike", true},
+        Case{"https://xn--pypal-4ve.com/", "lookalike", true},
+        Case{"https://\xd0\xb0pple.com/", "lookalike", true},
+        Case{"https://rnicrosoft.com/", "lookalike", true},
+        Case{"https://bankofamerca.com/", "lookalike", true},
+        Case{"https://paypal.com/", "lookalike", false},
+        Case{"https://example.com/", "lookalike", false},
+        Case{"https://xn--pypal-4ve.com/", "mixed_script", true},
+        Case{"https://\xd0\xb0pple.com/", "mixed_script", true},
+        Case{"https://xn--80ak6aa92e.com/", "mixed_script", false},  // all-Cyrillic
+        Case{"https://m\xc3\xbcnchen.de/", "mixed_script", false},   // Latin with umlaut
+        Case{"data:text/html;base64,PGZvcm0+", "script_uri", true},
+        Case{"javascript:alert(document.cookie)", "script_uri", true},
+        Case{"https://example.com/data:x", "script_uri", false},
+        Case{"https://a.b.c.d.e.f.example.com/", "long_host", true},
+        Case{"https://mail.example.com/", "long_host", false},
+        Case{"https://example.com/redirect//evil.com", "path_oddity", true},
+        Case{"https://example.com/x/@evil.com", "path_oddity", true},
+        Case{"https://example.com/a/b", "path_oddity", false},
+        Case{"https://cheap-stuff.tk/", "suspicious_tld", true},
+        Case{"https://example.com/", "suspicious_tld", false},
+        Case{"http://example.net/account/login.php", "http_login", true},
+        Case{"https://example.net/account/login.php", "http_login", false},
+        Case{"http://example.net/news/today", "http_login", false},
+        Case{"https://example.net/webscr/verify", "login_words", true},
+        Case{"https://example.net/blog/post", "login_words", false},
+        Case{"https://someone.000webhostapp.com/", "free_hosting", true},
+        Case{"https://docs.google.com/forms/d/e/abc/viewform", "free_hosting", true},
+        Case{"https://docs.google.com/document/d/abc", "free_hosting", false},
+        Case{"https://weebly.com/", "free_hosting", false},
+        Case{"https://ex.com/p.php?email=jane.doe@corp.example", "email_in_query", true},
+        Case{"https://ex.com/p.php?q=a@", "email_in_query", false}));
+
+TEST(UrlAnalyzer, ProtectedBrandsStayLegitimate) {
+  for (const char* url :
+       {"https://www.paypal.com/signin", "https://accounts.google.com/ServiceLogin?continue=x",
+        "https://login.microsoftonline.com/common/oauth2/authorize", "https://www.amazon.com/",
+        "https://appleid.apple.com/sign-in", "https://www.facebook.com/login/",
+        "https://outlook.live.com/owa/", "https://www.chase.com/personal/banking",
+        "https://www.dropbox.com/s/abc/file.pdf", "https://www.linkedin.com/feed/",
+        "https://steamcommunity.com/login/home/", "https://signin.ebay.com/ws/eBayISAPI.dll",
+        "https://www.amazon.co.uk/gp/css/order-history", "https://s3.amazonaws.com/bucket/x.png",
+        "https://www.wikipedia.org/", "https://github.com/"}) {
+    auto v = analyzer().analyze(url);
+    EXPECT_EQ(v.verdict, "legitimate") << url << " -> " << describe(v);
+  }
+}
+
+TEST(UrlAnalyzer, ClearPhishingIsPhishing) {
+  for (const char* url : {"https://paypal.com@evil.xyz/", "https://paypa1-secure.xyz/login",
+                          "https://xn--pypal-4ve.com/signin", "http://3232235777/paypal/login",
+                          "https://www.paypal.com.account-verify.info/webscr"}) {
+    auto v = analyzer().analyze(url);
+    EXPECT_EQ(v.verdict, "phishing") << url << " -> " << describe(v);
+  }
+}
+
+TEST(UrlAnalyzer, ReasonsSpeakPlainly) {
+  auto v = analyzer().analyze("https://paypal.com.paypa1-secure.xyz/");
+  ASSERT_FALSE(v.reasons.empty());
+  bool named = false;
+  for (const auto& r : v.reasons) {
+    EXPECT_GT(r.points, 0);
+    EXPECT_FALSE(r.text.empty());
+    named = named || r.text.find("paypa1-secure.xyz") != std::string::npos;
+  }
+  EXPECT_TRUE(named) << describe(v);
+}
+
+TEST(UrlAnalyzer, InvalidUrl) {
+  auto v = analyzer().analyze("http://");
+  EXPECT_EQ(v.verdict, "invalid");
+  EXPECT_EQ(v.score, 0);
+  ASSERT_EQ(v.reasons.size(), 1u);
+}
+
+TEST(UrlAnalyzer, PointsAndThresholdsConfigurable) {
+  UrlOptions o;
+  o.points.shortener = 0;
+  UrlAnalyzer off(o);
+  EXPECT_FALSE(fires(off.analyze("https://bit.ly/x"), "shortener"));
+  UrlOptions strict;
+  strict.phishing_at = 20;
+  UrlAnalyzer a(strict);
+  EXPECT_EQ(a.analyze("https://bit.ly/x").verdict, "phishing");
+  UrlOptions mine;
+  mine.protected_domains = {"examplebank.com"};
+  UrlAnalyzer b(mine);
+  EXPECT_TRUE(fires(b.analyze("https://examp1ebank.com/"), "lookalike"));
+  EXPECT_FALSE(fires(b.analyze("https://paypa1.com/"), "lookalike"));
+}
+
+TEST(DamerauLevenshtein, Distances) {
+  EXPECT_EQ(damerau_levenshtein("paypal", "paypal"), 0);
+  EXPECT_EQ(damerau_levenshtein("paypal", "payapl"), 1);  // transposition
+  EXPECT_EQ(damerau_levenshtein("paypal", "paypall"), 1);
+  EXPECT_EQ(damerau_levenshtein("", "abc"), 3);
+}
+
+}  // namespace
+}  // namespace sw::phish
