@@ -30,5 +30,7 @@ void add_secrets(CLI::App& app, int& exit_code);
 void add_graph(CLI::App& app, int& exit_code);
 // `password` and `password index` (cmd_password.cpp).
 void add_password(CLI::App& app, int& exit_code);
+// `phish` (cmd_phish.cpp).
+void add_phish(CLI::App& app, int& exit_code);
 
 }  // namespace sw::cli

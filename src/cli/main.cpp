@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
     sw::cli::add_secrets(app, exit_code);
     sw::cli::add_graph(app, exit_code);
     sw::cli::add_password(app, exit_code);
+    sw::cli::add_phish(app, exit_code);
     try {
       app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
