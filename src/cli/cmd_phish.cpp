@@ -212,7 +212,10 @@ int run_phish(const PhishArgs& a) {
 
   std::ostringstream rendered;
   if (a.write.format == "json") {
-    rendered << ph::to_json(verdicts, iso_now()).dump(2) << "\n";
+    // Message text is UTF-8 after GMime, but a broken byte must not abort the report: replace it.
+    rendered << ph::to_json(verdicts, iso_now())
+                    .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+             << "\n";
   } else if (a.write.format == "html") {
     ph::write_html(verdicts, rendered, iso_now());
   } else {

@@ -55,9 +55,9 @@ std::vector<std::string> tokens(std::string_view s) {
 // never inside a longer one ("live" in "delivery", "apple" in "pineapple", "citi" in "citizen").
 bool is_generic_word(std::string_view label) {
   static const std::unordered_set<std::string_view> kGeneric = {
-      "live",       "office",   "outlook", "chase",   "apple",   "citi",
-      "caixa",      "allegro",  "steam",   "spotify", "discord", "walmart",
-      "sharepoint", "onedrive", "verizon", "hotmail", "yahoo"};
+      "live",    "office",  "outlook", "chase",   "apple",   "citi",       "caixa",
+      "allegro", "steam",   "spotify", "discord", "walmart", "sharepoint", "onedrive",
+      "verizon", "hotmail", "yahoo",   "ledger",  "norton",  "blockchain"};
   return kGeneric.contains(label);
 }
 
@@ -168,10 +168,19 @@ struct UrlAnalyzer::Impl {
         continue;
       }
       for (const auto& t : toks) {
-        if (t.find(p.label) != std::string::npos) return &p;
+        if (label_in_token(t, p.label)) return &p;
       }
     }
     return nullptr;
+  }
+
+  // A brand label inside one token of a host: the whole token, its start (paypalsecure), its end
+  // for labels of 6+ letters (securepaypal), anywhere for 7+ (mymicrosoftlogin). A short label at
+  // the end or in the middle is most often part of another word ("gmail" in "shagmail").
+  static bool label_in_token(std::string_view t, std::string_view label) {
+    if (t == label || t.starts_with(label)) return true;
+    if (label.size() >= 6 && t.ends_with(label)) return true;
+    return label.size() >= 7 && t.find(label) != std::string_view::npos;
   }
 
   bool is_protected(const ParsedUrl& u) const {

@@ -41,7 +41,9 @@ magic_t thread_magic() {
 
 std::string magic_mime(std::string_view data) {
   magic_t m = thread_magic();
-  if (m == nullptr) return "application/octet-stream";
+  if (m == nullptr) {
+    return "application/octet-stream";
+  }
   const char* r = magic_buffer(m, data.data(), data.size());
   return r != nullptr ? std::string(r) : "application/octet-stream";
 }
@@ -52,16 +54,22 @@ char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' +
 
 std::string to_lower(std::string_view s) {
   std::string out(s);
-  for (char& c : out) c = lower(c);
+  for (char& c : out) {
+    c = lower(c);
+  }
   return out;
 }
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 bool iequals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
+  if (a.size() != b.size()) {
+    return false;
+  }
   for (size_t i = 0; i < a.size(); ++i) {
-    if (lower(a[i]) != lower(b[i])) return false;
+    if (lower(a[i]) != lower(b[i])) {
+      return false;
+    }
   }
   return true;
 }
@@ -89,7 +97,9 @@ std::string printable_name(std::string_view name) {
       out += static_cast<char>(c);
     }
   }
-  if (out.size() >= 120) out += "...";
+  if (out.size() >= 120) {
+    out += "...";
+  }
   return out;
 }
 
@@ -224,21 +234,33 @@ constexpr ExtRow kDecoyExts[] = {
 template <size_t N>
 const ExtRow* find_ext(const ExtRow (&table)[N], std::string_view ext) {
   for (const auto& row : table) {
-    if (row.ext == ext) return &row;
+    if (row.ext == ext) {
+      return &row;
+    }
   }
   return nullptr;
 }
 
 // What the file name alone says it is (programs, scripts, shortcuts, disk images, web pages).
 std::pair<FileKind, std::string_view> kind_by_name(std::string_view ext) {
-  if (const auto* r = find_ext(kProgramExts, ext)) return {FileKind::kExecutable, r->label};
-  if (const auto* r = find_ext(kScriptExts, ext)) return {FileKind::kScript, r->label};
-  if (const auto* r = find_ext(kShortcutExts, ext)) return {FileKind::kShortcut, r->label};
-  if (const auto* r = find_ext(kDiskExts, ext)) return {FileKind::kDiskImage, r->label};
+  if (const auto* r = find_ext(kProgramExts, ext)) {
+    return {FileKind::kExecutable, r->label};
+  }
+  if (const auto* r = find_ext(kScriptExts, ext)) {
+    return {FileKind::kScript, r->label};
+  }
+  if (const auto* r = find_ext(kShortcutExts, ext)) {
+    return {FileKind::kShortcut, r->label};
+  }
+  if (const auto* r = find_ext(kDiskExts, ext)) {
+    return {FileKind::kDiskImage, r->label};
+  }
   if (in(ext, {"htm", "html", "shtml", "xhtml", "mht", "mhtml"})) {
     return {FileKind::kHtml, "a web page (HTML)"};
   }
-  if (ext == "svg") return {FileKind::kSvg, "an SVG image"};
+  if (ext == "svg") {
+    return {FileKind::kSvg, "an SVG image"};
+  }
   return {FileKind::kOther, ""};
 }
 
@@ -249,9 +271,15 @@ bool dangerous_kind(FileKind k) {
 
 // What the declared Content-Type claims, in plain words ("" for generic or unknown types).
 std::string_view claim_of_declared(std::string_view declared) {
-  if (declared == "application/pdf") return "a PDF";
-  if (starts_with(declared, "image/") && declared != "image/svg+xml") return "an image";
-  if (declared == "text/plain") return "a text file";
+  if (declared == "application/pdf") {
+    return "a PDF";
+  }
+  if (starts_with(declared, "image/") && declared != "image/svg+xml") {
+    return "an image";
+  }
+  if (declared == "text/plain") {
+    return "a text file";
+  }
   if (declared == "application/msword" ||
       starts_with(declared, "application/vnd.openxmlformats-officedocument.wordprocessingml")) {
     return "a Word document";
@@ -260,15 +288,23 @@ std::string_view claim_of_declared(std::string_view declared) {
       starts_with(declared, "application/vnd.openxmlformats-officedocument.spreadsheetml")) {
     return "a spreadsheet";
   }
-  if (starts_with(declared, "audio/")) return "an audio file";
-  if (starts_with(declared, "video/")) return "a video";
+  if (starts_with(declared, "audio/")) {
+    return "an audio file";
+  }
+  if (starts_with(declared, "video/")) {
+    return "a video";
+  }
   return "";
 }
 
 size_t ifind(std::string_view hay, std::string_view needle) {
-  if (needle.empty() || hay.size() < needle.size()) return std::string_view::npos;
+  if (needle.empty() || hay.size() < needle.size()) {
+    return std::string_view::npos;
+  }
   for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    if (lower(hay[i]) == needle[0] && iequals(hay.substr(i, needle.size()), needle)) return i;
+    if (lower(hay[i]) == needle[0] && iequals(hay.substr(i, needle.size()), needle)) {
+      return i;
+    }
   }
   return std::string_view::npos;
 }
@@ -293,13 +329,25 @@ std::string squeeze(std::string_view s) {
 bool has_event_handler(std::string_view lowered) {
   for (size_t i = 1; i + 3 < lowered.size(); ++i) {
     char prev = lowered[i - 1];
-    if (lowered[i] != 'o' || lowered[i + 1] != 'n') continue;
-    if (prev != ' ' && prev != '\t' && prev != '\n' && prev != '\r' && prev != '/') continue;
+    if (lowered[i] != 'o' || lowered[i + 1] != 'n') {
+      continue;
+    }
+    if (prev != ' ' && prev != '\t' && prev != '\n' && prev != '\r' && prev != '/') {
+      continue;
+    }
     size_t j = i + 2;
-    while (j < lowered.size() && lowered[j] >= 'a' && lowered[j] <= 'z') ++j;
-    if (j - (i + 2) < 3) continue;  // onload, onerror, onclick, onmouseover...
-    while (j < lowered.size() && (lowered[j] == ' ' || lowered[j] == '\t')) ++j;
-    if (j < lowered.size() && lowered[j] == '=') return true;
+    while (j < lowered.size() && lowered[j] >= 'a' && lowered[j] <= 'z') {
+      ++j;
+    }
+    if (j - (i + 2) < 3) {
+      continue;  // onload, onerror, onclick, onmouseover...
+    }
+    while (j < lowered.size() && (lowered[j] == ' ' || lowered[j] == '\t')) {
+      ++j;
+    }
+    if (j < lowered.size() && lowered[j] == '=') {
+      return true;
+    }
   }
   return false;
 }
@@ -326,8 +374,9 @@ constexpr uint32_t kMaxRegSect = 0xFFFFFFFA;
 
 uint32_t le32(std::string_view d, size_t off) {
   uint32_t v = 0;
-  for (size_t i = 0; i < 4; ++i)
+  for (size_t i = 0; i < 4; ++i) {
     v |= static_cast<uint32_t>(static_cast<unsigned char>(d[off + i])) << (8 * i);
+  }
   return v;
 }
 uint16_t le16(std::string_view d, size_t off) {
@@ -345,7 +394,9 @@ struct CfbFindings {
 // note) when the file is cut or damaged before the directory could be read.
 bool walk_cfb(std::string_view d, size_t max_sectors, CfbFindings& out,
               std::vector<std::string>& notes) {
-  if (d.size() < 512 || d.substr(0, 8) != kCfbMagic) return false;
+  if (d.size() < 512 || d.substr(0, 8) != kCfbMagic) {
+    return false;
+  }
   uint16_t shift = le16(d, 0x1E);
   if (shift != 9 && shift != 12) {
     notes.push_back("the Office (OLE) file has an invalid sector size; not checked for macros");
@@ -361,11 +412,15 @@ bool walk_cfb(std::string_view d, size_t max_sectors, CfbFindings& out,
   std::vector<uint32_t> fat_sectors;
   for (size_t i = 0; i < 109 && fat_sectors.size() < num_fat; ++i) {
     uint32_t s = le32(d, 0x4C + 4 * i);
-    if (s > kMaxRegSect) break;
+    if (s > kMaxRegSect) {
+      break;
+    }
     fat_sectors.push_back(s);
   }
   for (size_t hops = 0; difat_next <= kMaxRegSect && fat_sectors.size() < num_fat; ++hops) {
-    if (hops >= max_sectors || sector_off(difat_next) + ssz > d.size()) break;
+    if (hops >= max_sectors || sector_off(difat_next) + ssz > d.size()) {
+      break;
+    }
     size_t off = sector_off(difat_next);
     for (size_t i = 0; i + 1 < per_sector && fat_sectors.size() < num_fat; ++i) {
       fat_sectors.push_back(le32(d, off + 4 * i));
@@ -374,9 +429,13 @@ bool walk_cfb(std::string_view d, size_t max_sectors, CfbFindings& out,
   }
   auto next = [&](uint32_t s) -> uint32_t {
     size_t idx = s / per_sector;
-    if (idx >= fat_sectors.size()) return 0xFFFFFFFE;
+    if (idx >= fat_sectors.size()) {
+      return 0xFFFFFFFE;
+    }
     size_t off = sector_off(fat_sectors[idx]) + (s % per_sector) * 4;
-    if (off + 4 > d.size()) return 0xFFFFFFFE;
+    if (off + 4 > d.size()) {
+      return 0xFFFFFFFE;
+    }
     return le32(d, off);
   };
 
@@ -398,7 +457,9 @@ bool walk_cfb(std::string_view d, size_t max_sectors, CfbFindings& out,
     for (size_t e = off; e + 128 <= off + ssz; e += 128) {
       uint16_t name_len = le16(d, e + 64);
       auto type = static_cast<unsigned char>(d[e + 66]);
-      if (type == 0 || name_len < 2 || name_len > 64 || name_len % 2 != 0) continue;
+      if (type == 0 || name_len < 2 || name_len > 64 || name_len % 2 != 0) {
+        continue;
+      }
       std::string name;
       for (size_t i = 0; i + 2 < name_len; i += 2) {
         uint16_t ch = le16(d, e + i);
@@ -407,11 +468,14 @@ bool walk_cfb(std::string_view d, size_t max_sectors, CfbFindings& out,
       bool storage = type == 1;
       if (iequals(name, "_VBA_PROJECT") || iequals(name, "_VBA_PROJECT_CUR") ||
           (storage && (iequals(name, "VBA") || iequals(name, "Macros")))) {
-        if (!out.vba)
+        if (!out.vba) {
           out.evidence = "OLE " + std::string(storage ? "storage" : "stream") + " " + name;
+        }
         out.vba = true;
       }
-      if (iequals(name, "EncryptedPackage")) out.encrypted = true;
+      if (iequals(name, "EncryptedPackage")) {
+        out.encrypted = true;
+      }
     }
   }
   return read_any;
@@ -448,9 +512,15 @@ bool looks_like_container(const ContentType& t, std::string_view head) {
 
 // "64 KiB", "32 MiB", "1.5 GiB"-style sizes for notes (whole units, rounded down).
 std::string human_bytes(uint64_t n) {
-  if (n >= (uint64_t{1} << 30)) return std::to_string(n >> 30) + " GiB";
-  if (n >= (uint64_t{1} << 20)) return std::to_string(n >> 20) + " MiB";
-  if (n >= (uint64_t{1} << 10)) return std::to_string(n >> 10) + " KiB";
+  if (n >= (uint64_t{1} << 30)) {
+    return std::to_string(n >> 30) + " GiB";
+  }
+  if (n >= (uint64_t{1} << 20)) {
+    return std::to_string(n >> 20) + " MiB";
+  }
+  if (n >= (uint64_t{1} << 10)) {
+    return std::to_string(n >> 10) + " KiB";
+  }
   return std::to_string(n) + " bytes";
 }
 
@@ -463,7 +533,9 @@ void inspect_container(std::string_view data, const ContentType& type, const std
 void list_archive(std::string_view data, const std::string& container, int depth, ListCtx& ctx,
                   bool record, bool raw_ok, bool& macros, std::string& macro_evidence) {
   std::unique_ptr<archive, ArchiveFree> a(archive_read_new());
-  if (!a) return;
+  if (!a) {
+    return;
+  }
   // In-process decompressors only (Debian's libarchive links zlib, bzip2, liblzma, zstd, lz4):
   // no external helper program is ever started.
   archive_read_support_filter_gzip(a.get());
@@ -482,14 +554,18 @@ void list_archive(std::string_view data, const std::string& container, int depth
   archive_read_support_format_cab(a.get());
   archive_read_support_format_lha(a.get());
   archive_read_support_format_iso9660(a.get());
-  if (raw_ok) archive_read_support_format_raw(a.get());  // a lone .gz / .bz2 / .xz file
+  if (raw_ok) {
+    archive_read_support_format_raw(a.get());  // a lone .gz / .bz2 / .xz file
+  }
   if (archive_read_open_memory(a.get(), data.data(), data.size()) != ARCHIVE_OK) {
     const char* err = archive_error_string(a.get());
     ctx.scan.notes.push_back("could not open " + quoted(container) + " as an archive" +
                              (err != nullptr ? std::string(": ") + err : std::string()));
     return;
   }
-  if (record && depth == 0) ctx.scan.archive_listed = true;
+  if (record && depth == 0) {
+    ctx.scan.archive_listed = true;
+  }
   std::string prefix = depth == 0 ? std::string() : container;
   archive_entry* e = nullptr;
   while (!ctx.stopped) {
@@ -500,14 +576,18 @@ void list_archive(std::string_view data, const std::string& container, int depth
       break;
     }
     int r = archive_read_next_header(a.get(), &e);
-    if (r == ARCHIVE_EOF) break;
+    if (r == ARCHIVE_EOF) {
+      break;
+    }
     if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
       const char* err = archive_error_string(a.get());
       std::string msg = err != nullptr ? err : "unreadable entry";
       if (archive_read_has_encrypted_entries(a.get()) > 0 ||
           to_lower(msg).find("encrypt") != std::string::npos ||
           to_lower(msg).find("passphrase") != std::string::npos) {
-        if (record) ctx.scan.encrypted = true;
+        if (record) {
+          ctx.scan.encrypted = true;
+        }
         ctx.scan.notes.push_back(quoted(container) + " is encrypted and could not be listed (" +
                                  msg + ")");
       } else {
@@ -517,10 +597,14 @@ void list_archive(std::string_view data, const std::string& container, int depth
     }
     ++ctx.entries;
     int format = archive_format(a.get());
-    if (archive_entry_filetype(e) == AE_IFDIR) continue;
+    if (archive_entry_filetype(e) == AE_IFDIR) {
+      continue;
+    }
     ArchiveEntry ent;
     const char* path = archive_entry_pathname_utf8(e);
-    if (path == nullptr) path = archive_entry_pathname(e);
+    if (path == nullptr) {
+      path = archive_entry_pathname(e);
+    }
     ent.name = path != nullptr ? std::string(path).substr(0, 1024) : std::string();
     if ((format & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_RAW) {
       // A lone compressed file has no entry name: it is the container's name without ".gz".
@@ -537,10 +621,14 @@ void list_archive(std::string_view data, const std::string& container, int depth
                                        : ctx.scan.declared_unpacked + sz;
     }
     if (is_zip_office_entry(ent.name)) {
-      if (!macros) macro_evidence = ent.name;
+      if (!macros) {
+        macro_evidence = ent.name;
+      }
       macros = true;
     }
-    if (ent.encrypted && record) ctx.scan.encrypted = true;
+    if (ent.encrypted && record) {
+      ctx.scan.encrypted = true;
+    }
 
     // Read the head of the entry to sniff it, and a nested container whole (bounded).
     uint64_t read = 0;
@@ -553,7 +641,9 @@ void list_archive(std::string_view data, const std::string& container, int depth
       while (buf.size() < want) {
         uint64_t left = ctx.limits.max_decompressed_bytes -
                         std::min(ctx.decompressed, ctx.limits.max_decompressed_bytes);
-        if (left == 0) break;
+        if (left == 0) {
+          break;
+        }
         size_t n = std::min({chunk.size(), want - buf.size(), static_cast<size_t>(left)});
         la_ssize_t got = archive_read_data(a.get(), chunk.data(), n);
         if (got < 0) {
@@ -616,15 +706,21 @@ void list_archive(std::string_view data, const std::string& container, int depth
     size_t index = ctx.scan.entries.size();
     ContentType nested_type = ent.type;
     std::string nested_name = ent.name;
-    if (record) ctx.scan.entries.push_back(std::move(ent));
+    if (record) {
+      ctx.scan.entries.push_back(std::move(ent));
+    }
     if (open_nested) {
       bool nested_macros = false;
       std::string nested_evidence;
       inspect_container(buf, nested_type, nested_name, depth + 1, ctx, record, nested_macros,
                         nested_evidence);
-      if (record) ctx.scan.entries[index].macros = nested_macros;
+      if (record) {
+        ctx.scan.entries[index].macros = nested_macros;
+      }
     }
-    if ((format & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_RAW) break;  // one entry only
+    if ((format & ARCHIVE_FORMAT_BASE_MASK) == ARCHIVE_FORMAT_RAW) {
+      break;  // one entry only
+    }
     if (!cheap_skip && !encrypted) {
       if (size < 0) {
         ctx.scan.notes.push_back("stopped listing " + quoted(container) +
@@ -642,14 +738,18 @@ void list_archive(std::string_view data, const std::string& container, int depth
       ctx.decompressed += rest;
     }
   }
-  if (archive_read_has_encrypted_entries(a.get()) > 0 && record) ctx.scan.encrypted = true;
+  if (archive_read_has_encrypted_entries(a.get()) > 0 && record) {
+    ctx.scan.encrypted = true;
+  }
 }
 
 void inspect_container(std::string_view data, const ContentType& type, const std::string& name,
                        int depth, ListCtx& ctx, bool record, bool& macros,
                        std::string& macro_evidence) {
   if (starts_with(data, kCfbMagic)) {
-    if (type.kind == FileKind::kExecutable) return;  // MSI: a program anyway
+    if (type.kind == FileKind::kExecutable) {
+      return;  // MSI: a program anyway
+    }
     CfbFindings f;
     walk_cfb(data, ctx.limits.max_cfb_sectors, f, ctx.scan.notes);
     if (f.vba) {
@@ -666,7 +766,9 @@ void inspect_container(std::string_view data, const ContentType& type, const std
   bool raw_ok = type.kind == FileKind::kArchive && !starts_with(data, "PK") &&
                 type.mime != "application/x-tar" && type.mime != "application/x-7z-compressed" &&
                 type.mime.find("rar") == std::string::npos;
-  if (type.kind == FileKind::kDiskImage && type.mime != "application/x-iso9660-image") return;
+  if (type.kind == FileKind::kDiskImage && type.mime != "application/x-iso9660-image") {
+    return;
+  }
   list_archive(data, name, depth, ctx, record_here, raw_ok, macros, macro_evidence);
 }
 
@@ -681,7 +783,9 @@ FollowUp dont_open(const std::string& name) {
 std::string what_name_claims(const AttachmentScan& s) {
   // A decoy extension in front (invoice.pdf.exe) or as the only extension (invoice.pdf).
   std::string ext = file_extension(s.filename);
-  if (const auto* r = find_ext(kDecoyExts, ext)) return std::string(r->label);
+  if (const auto* r = find_ext(kDecoyExts, ext)) {
+    return std::string(r->label);
+  }
   std::string base = s.filename;
   size_t dot = base.rfind('.');
   if (dot != std::string::npos) {
@@ -689,14 +793,20 @@ std::string what_name_claims(const AttachmentScan& s) {
     while (!stem.empty() && (stem.back() == ' ' || stem.back() == '_' || stem.back() == '\t')) {
       stem.pop_back();
     }
-    if (const auto* r = find_ext(kDecoyExts, file_extension(stem))) return std::string(r->label);
+    if (const auto* r = find_ext(kDecoyExts, file_extension(stem))) {
+      return std::string(r->label);
+    }
   }
   return std::string(claim_of_declared(s.declared_type));
 }
 
 std::string strip_article(std::string_view label) {
-  if (starts_with(label, "a ")) return std::string(label.substr(2));
-  if (starts_with(label, "an ")) return std::string(label.substr(3));
+  if (starts_with(label, "a ")) {
+    return std::string(label.substr(2));
+  }
+  if (starts_with(label, "an ")) {
+    return std::string(label.substr(3));
+  }
   return std::string(label);
 }
 
@@ -737,17 +847,23 @@ std::string_view file_kind_name(FileKind k) {
 
 std::string file_extension(std::string_view filename) {
   size_t slash = filename.find_last_of("/\\");
-  if (slash != std::string_view::npos) filename = filename.substr(slash + 1);
+  if (slash != std::string_view::npos) {
+    filename = filename.substr(slash + 1);
+  }
   while (!filename.empty() &&
          (filename.back() == ' ' || filename.back() == '.' || filename.back() == '\t')) {
     filename.remove_suffix(1);
   }
   size_t dot = filename.rfind('.');
-  if (dot == std::string_view::npos) return "";
+  if (dot == std::string_view::npos) {
+    return "";
+  }
   std::string ext;
   for (char c : filename.substr(dot + 1)) {
     auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) continue;  // bidi controls and other non-ASCII do not make an extension
+    if (u >= 0x80) {
+      continue;  // bidi controls and other non-ASCII do not make an extension
+    }
     ext += lower(c);
   }
   return ext;
@@ -757,39 +873,59 @@ bool has_bidi_control(std::string_view s) {
   for (size_t i = 0; i + 1 < s.size(); ++i) {
     auto b0 = static_cast<unsigned char>(s[i]);
     auto b1 = static_cast<unsigned char>(s[i + 1]);
-    if (b0 == 0xD8 && b1 == 0x9C) return true;  // U+061C
-    if (b0 != 0xE2 || i + 2 >= s.size()) continue;
+    if (b0 == 0xD8 && b1 == 0x9C) {
+      return true;  // U+061C
+    }
+    if (b0 != 0xE2 || i + 2 >= s.size()) {
+      continue;
+    }
     auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) return true;
-    if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return true;
+    if (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) {
+      return true;
+    }
+    if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) {
+      return true;
+    }
   }
   return false;
 }
 
 std::string displayed_name(std::string_view filename) {
-  if (!has_bidi_control(filename) || filename.size() > 4096) return std::string(filename);
+  if (!has_bidi_control(filename) || filename.size() > 4096) {
+    return std::string(filename);
+  }
   UErrorCode status = U_ZERO_ERROR;
   int32_t len16 = 0;
   u_strFromUTF8WithSub(nullptr, 0, &len16, filename.data(), static_cast<int32_t>(filename.size()),
                        0xFFFD, nullptr, &status);
-  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) return std::string(filename);
+  if (status != U_BUFFER_OVERFLOW_ERROR && U_FAILURE(status)) {
+    return std::string(filename);
+  }
   status = U_ZERO_ERROR;
   std::u16string text(static_cast<size_t>(len16), u'\0');
   u_strFromUTF8WithSub(text.data(), len16, nullptr, filename.data(),
                        static_cast<int32_t>(filename.size()), 0xFFFD, nullptr, &status);
-  if (U_FAILURE(status)) return std::string(filename);
+  if (U_FAILURE(status)) {
+    return std::string(filename);
+  }
   std::unique_ptr<UBiDi, decltype(&ubidi_close)> bidi(ubidi_open(), &ubidi_close);
   ubidi_setPara(bidi.get(), text.data(), len16, UBIDI_DEFAULT_LTR, nullptr, &status);
-  if (U_FAILURE(status)) return std::string(filename);
+  if (U_FAILURE(status)) {
+    return std::string(filename);
+  }
   std::u16string shown(static_cast<size_t>(len16) * 2 + 1, u'\0');
   int32_t n = ubidi_writeReordered(bidi.get(), shown.data(), static_cast<int32_t>(shown.size()),
                                    UBIDI_DO_MIRRORING | UBIDI_REMOVE_BIDI_CONTROLS, &status);
-  if (U_FAILURE(status)) return std::string(filename);
+  if (U_FAILURE(status)) {
+    return std::string(filename);
+  }
   std::string out(static_cast<size_t>(n) * 3 + 1, '\0');
   int32_t out_len = 0;
   u_strToUTF8WithSub(out.data(), static_cast<int32_t>(out.size()), &out_len, shown.data(), n,
                      0xFFFD, nullptr, &status);
-  if (U_FAILURE(status)) return std::string(filename);
+  if (U_FAILURE(status)) {
+    return std::string(filename);
+  }
   out.resize(static_cast<size_t>(out_len));
   return out;
 }
@@ -887,6 +1023,15 @@ AttachmentScan inspect_attachment(const Attachment& a, const AttachmentLimits& l
     ListCtx ctx{limits, s};
     inspect_container(data, s.type, a.filename, 0, ctx, true, s.macros, s.macro_evidence);
   }
+  // An OOXML file libmagic did not recognise (its parts in another order) is a document, not
+  // an archive: its parts are not "files inside" and its name is not a lie.
+  if (s.type.kind == FileKind::kArchive &&
+      std::any_of(s.entries.begin(), s.entries.end(), [](const ArchiveEntry& e) {
+        return e.container.empty() && e.name == "[Content_Types].xml";
+      })) {
+    s.type = {s.type.mime, FileKind::kDocument, "an Office document", false};
+    s.entries.clear();
+  }
   if (s.declared_unpacked > limits.bomb_declared_bytes &&
       s.declared_unpacked / std::max<uint64_t>(1, data.size()) > limits.bomb_ratio) {
     s.bomb = true;
@@ -945,12 +1090,24 @@ std::vector<Reason> attachment_reasons(const AttachmentScan& s, const Attachment
     bool credential = h.password || (h.form && (h.script || h.redirect || h.obfuscation));
     bool active = h.form || h.script || h.redirect || h.obfuscation || h.foreign_object;
     std::vector<std::string> what;
-    if (h.password) what.emplace_back("a password field");
-    if (h.form) what.emplace_back("a form that sends what you type");
-    if (h.redirect) what.emplace_back("code that sends your browser to another site");
-    if (h.obfuscation) what.emplace_back("deliberately hidden (obfuscated) code");
-    if (h.script && !h.redirect && !h.obfuscation) what.emplace_back("a script");
-    if (h.foreign_object) what.emplace_back("a web page hidden inside the image");
+    if (h.password) {
+      what.emplace_back("a password field");
+    }
+    if (h.form) {
+      what.emplace_back("a form that sends what you type");
+    }
+    if (h.redirect) {
+      what.emplace_back("code that sends your browser to another site");
+    }
+    if (h.obfuscation) {
+      what.emplace_back("deliberately hidden (obfuscated) code");
+    }
+    if (h.script && !h.redirect && !h.obfuscation) {
+      what.emplace_back("a script");
+    }
+    if (h.foreign_object) {
+      what.emplace_back("a web page hidden inside the image");
+    }
     std::string list;
     for (size_t i = 0; i < what.size(); ++i) {
       list += (i == 0 ? "" : (i + 1 == what.size() ? " and " : ", ")) + what[i];
@@ -1015,16 +1172,16 @@ std::vector<Reason> attachment_reasons(const AttachmentScan& s, const Attachment
   EntrySummary bad;
   for (const auto& e : s.entries) {
     if (dangerous_kind(e.type.kind) || e.macros) {
-      if (bad.first == nullptr) bad.first = &e;
+      if (bad.first == nullptr) {
+        bad.first = &e;
+      }
       ++bad.count;
     }
   }
   if (bad.first != nullptr && p.archive_dangerous > 0) {
     const ArchiveEntry& e = *bad.first;
-    std::string what =
-        e.macros ? "an Office document with macros"
-                 : (e.type.from_name ? "named like " + strip_article(e.type.label) : e.type.label);
-    if (e.type.from_name && !e.macros) what = "a file " + what;
+    std::string what = e.macros ? std::string("an Office document with macros")
+                                : e.type.label + (e.sniffed ? "" : " (judged by its name)");
     std::string where = e.container.empty() ? "" : " (inside " + quoted(e.container) + ")";
     std::string more = bad.count > 1 ? " and " + std::to_string(bad.count - 1) +
                                            " more dangerous file" + (bad.count > 2 ? "s" : "")
@@ -1108,7 +1265,9 @@ std::vector<Reason> analyze_attachments(const std::vector<Attachment>& attachmen
   std::vector<Reason> out;
   for (const auto& a : attachments) {
     AttachmentScan scan = inspect_attachment(a, options.limits);
-    for (auto& n : scan.notes) notes.push_back("attachment " + quoted(a.filename) + ": " + n);
+    for (auto& n : scan.notes) {
+      notes.push_back("attachment " + quoted(a.filename) + ": " + n);
+    }
     for (auto& r : attachment_reasons(scan, options.points)) {
       // The same detector on several attachments counts once (the strongest); the others stay
       // listed with 0 points.
@@ -1116,7 +1275,9 @@ std::vector<Reason> analyze_attachments(const std::vector<Attachment>& attachmen
         return o.detector == r.detector && o.points > 0;
       });
       if (same != out.end()) {
-        if (r.points > same->points) std::swap(*same, r);
+        if (r.points > same->points) {
+          std::swap(*same, r);
+        }
         r.points = 0;
       }
       out.push_back(std::move(r));

@@ -76,10 +76,16 @@ SplitMessage split_message(std::string_view raw) {
   return m;
 }
 
+// What the callbacks need, through the verify handle's user context.
+struct VerifyContext {
+  const DkimKeys* keys = nullptr;
+};
+
 // libopendkim's key lookup: the TXT text for the signature's selector and domain from the
 // DkimKeys in the handle's user context.
 DKIM_CBSTAT key_lookup(DKIM* dkim, DKIM_SIGINFO* sig, u_char* buf, size_t buflen) {
-  const auto* keys = static_cast<const DkimKeys*>(dkim_get_user_context(dkim));
+  const auto* ctx = static_cast<const VerifyContext*>(dkim_get_user_context(dkim));
+  const DkimKeys* keys = ctx != nullptr ? ctx->keys : nullptr;
   const unsigned char* sel = dkim_sig_getselector(sig);
   const unsigned char* dom = dkim_sig_getdomain(sig);
   if (keys == nullptr || sel == nullptr || dom == nullptr) return DKIM_CBSTAT_NOTFOUND;
@@ -103,6 +109,12 @@ LibPtr make_lib() {
   if (!lib) return lib;
   unsigned int flags = DKIM_LIBFLAGS_FIXCRLF;
   (void)dkim_options(lib.get(), DKIM_OP_SETOPT, DKIM_OPTS_FLAGS, &flags, sizeof flags);
+  // Signature age is not judged: libopendkim compares x= (expiry) and t= (signing time) with
+  // today's clock, so an archived message would "fail" only for being old, and no verdict here
+  // may depend on the date. A clock drift of ~31 years switches both checks off for any real
+  // signature (t= after 2001); larger values wrap around in libopendkim's "t - drift".
+  uint64_t drift = 1'000'000'000ULL;
+  (void)dkim_options(lib.get(), DKIM_OP_SETOPT, DKIM_OPTS_CLOCKDRIFT, &drift, sizeof drift);
   return lib;
 }
 
@@ -275,7 +287,8 @@ Result<DkimReport> verify_dkim(std::string_view raw, const DkimKeys& keys) {
   DKIM_STAT st = DKIM_STAT_OK;
   DkimPtr dkim(dkim_verify(lib.get(), ucast("shieldwall"), nullptr, &st));
   if (!dkim) return fail(Errc::kInternal, std::string("libopendkim: ") + dkim_getresultstr(st));
-  (void)dkim_set_user_context(dkim.get(), const_cast<DkimKeys*>(&keys));
+  VerifyContext ctx{&keys};
+  (void)dkim_set_user_context(dkim.get(), &ctx);
   st = feed(dkim.get(), m);
   if (st == DKIM_STAT_NOSIG) return report;  // unsigned
   if (st == DKIM_STAT_OK) {
@@ -334,6 +347,14 @@ Result<std::string> dkim_sign_message(std::string_view raw, const DkimSignSpec& 
   if (m.fields.empty()) return fail(Errc::kParse, "no header fields to sign");
   LibPtr lib = make_lib();
   if (!lib) return fail(Errc::kInternal, "libopendkim could not be initialized");
+  if (spec.sign_time != 0) {
+    uint64_t t = spec.sign_time;
+    (void)dkim_options(lib.get(), DKIM_OP_SETOPT, DKIM_OPTS_FIXEDTIME, &t, sizeof t);
+  }
+  if (spec.ttl != 0) {
+    uint64_t ttl = spec.ttl;
+    (void)dkim_options(lib.get(), DKIM_OP_SETOPT, DKIM_OPTS_SIGNATURETTL, &ttl, sizeof ttl);
+  }
   DKIM_STAT st = DKIM_STAT_OK;
   DkimPtr dkim(dkim_sign(lib.get(), ucast("shieldwall"), nullptr,
                          ucast(spec.private_key_pem.c_str()), ucast(spec.selector.c_str()),

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
@@ -70,14 +71,18 @@ struct DkimReport {
 };
 
 // Verifies every DKIM-Signature of `raw` (the message's bytes, LF or CRLF line ends) against
-// `keys`. Errors only when libopendkim cannot be set up or the message has no header/body
-// separation at all; a broken signature is a per-signature kError/kFail, not an error.
+// `keys`. Signature age is not judged (x= expiry, t= in the future): archived messages verify as
+// they did when delivered, and no verdict depends on today's date. Errors only when libopendkim
+// cannot be set up or the message has no header/body separation at all; a broken signature is a
+// per-signature kError/kFail, not an error.
 Result<DkimReport> verify_dkim(std::string_view raw, const DkimKeys& keys);
 
 struct DkimSignSpec {
   std::string domain;           // d=
   std::string selector;         // s=
   std::string private_key_pem;  // PEM ("-----BEGIN PRIVATE KEY-----...")
+  uint64_t sign_time = 0;       // t= (seconds since 1970); 0 = now
+  uint64_t ttl = 0;             // x= is t= + ttl; 0 = no x=
 };
 
 // The "DKIM-Signature: ..." header line (folded, no trailing CRLF) that signs `raw` with

@@ -8,6 +8,10 @@
 //  confusable_text   words in the subject or the sender's name that mix alphabets (a Cyrillic
 //                    "е" inside "Suspеnded"): written so that filters do not read the word,
 //                    which honest senders never need (ICU: UScript of every letter).
+//  styled_letters    the subject or sender name written in "fancy" letters (mathematical bold
+//                    or italic, small capitals, circled or full-width Latin): looks like text to
+//                    a person, is not text to a filter.
+//  no_sender         no usable From address ("Facebook <>"): nobody to reply to or check.
 //  html_only         only an HTML body and no plain-text one (weak: bulk senders do it too).
 //  parts_disagree    a text and an HTML version that say different things: filters and
 //                    text-only readers see one, the person sees the other.
@@ -41,6 +45,8 @@ namespace {
 struct EmailPoints {
   int own_domain_spoof = 50;
   int confusable_text = 35;
+  int styled_letters = 25;
+  int no_sender = 25;
   int html_only = 3;
   int parts_disagree = 10;
   int dkim_verify_fail = 30;
@@ -82,6 +88,28 @@ std::vector<std::string> mixed_script_words(std::string_view text, size_t max_wo
   }
   end_word(len);
   return out;
+}
+
+// Letters that look like Latin text but are symbols: Mathematical Alphanumeric Symbols, small
+// capitals (IPA and Phonetic Extensions), circled, parenthesized and full-width Latin.
+size_t styled_letter_count(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t len = static_cast<int32_t>(std::min<size_t>(text.size(), 1u << 16));
+  int32_t i = 0;
+  size_t n = 0;
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if ((c >= 0x1D400 && c <= 0x1D7FF) ||  // mathematical bold, italic, script, ...
+        (c >= 0x1D00 && c <= 0x1D22) ||    // small capitals
+        c == 0x0280 || c == 0x026A || c == 0x0299 || c == 0x029C || c == 0x029F || c == 0x0262 ||
+        c == 0x0274 || c == 0x0281 || c == 0x028F || c == 0xA731 ||
+        (c >= 0x249C && c <= 0x24E9) ||  // parenthesized and circled Latin
+        (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) {  // full-width
+      ++n;
+    }
+  }
+  return n;
 }
 
 // Lower-cased words of 4+ letters (ASCII letters and any non-ASCII byte sequence).
@@ -243,6 +271,29 @@ void EmailAnalyzer::Impl::analyze_into(const Message& m, std::string_view raw, V
                      "senders have no reason to use.",
                      list),
          {{Party::kMailAdmin, "Add a filter rule for mixed-alphabet words in subjects."}}});
+  }
+
+  size_t styled = styled_letter_count(m.subject);
+  for (const auto& mb : m.from) styled += styled_letter_count(mb.display_name);
+  if (styled >= 3) {
+    reasons.push_back(
+        {"styled_letters",
+         points.styled_letters,
+         "The subject or sender name is written in \"fancy\" letters (bold, italic, small "
+         "capitals or circled symbols that only look like letters): a way to get words past "
+         "spam filters, which read them as symbols.",
+         {}});
+  }
+  bool has_sender = std::any_of(m.from.begin(), m.from.end(), [](const Mailbox& mb) {
+    return mb.address.find('@') != std::string::npos && !mb.domain.empty();
+  });
+  if (!has_sender && depth == 0) {
+    reasons.push_back({"no_sender",
+                       points.no_sender,
+                       m.from.empty() ? "The message has no sender address at all."
+                                      : "The sender's name is shown, but there is no real "
+                                        "address behind it: nobody can be checked or answered.",
+                       {}});
   }
 
   // Bodies: links, forms and the visible text.

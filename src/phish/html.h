@@ -3,16 +3,19 @@
 // gumbo (Google's HTML5 parser, Debian libgumbo) builds the tree exactly as a browser would,
 // decodes character references and repairs broken markup; uriparser resolves links against
 // <base href> (RFC 3986 section 5). Written here by hand, because no library does it: the walk
-// over gumbo's tree (iterative, so a deep tree cannot exhaust the stack), the inline-style test
-// for hidden elements (only the few declarations that hide outright; no CSS engine), the
-// meta-refresh `content` split (HTML's "shared declarative refresh steps") and the plain-text URL
-// finder (find_text_urls).
+// over gumbo's tree (iterative, so a deep tree cannot exhaust the stack; gumbo allocates from an
+// arena freed in a loop, because gumbo_destroy_output() recurses), a rough tag scan that cuts
+// absurdly nested documents before gumbo sees them (its tree builder is quadratic in nesting
+// depth: 2 MB of "<b><i>" took over a minute), the inline-style test for hidden elements (only
+// the few declarations that hide outright; no CSS engine), the meta-refresh `content` split
+// (HTML's "shared declarative refresh steps") and the plain-text URL finder (find_text_urls).
 //
 // Nothing is rendered, fetched or executed. Limits (HtmlLimits) bound the work on hostile input;
 // each one that is hit leaves a note in HtmlDoc::notes.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,6 +52,9 @@ struct Link {
 // Bounds on hostile input (each one, when hit, leaves a note).
 struct HtmlLimits {
   size_t max_input_bytes = 2u << 20;         // the document is cut here before parsing
+  size_t max_depth = 4'096;                  // estimated element nesting; the document is cut there
+  uint64_t max_nesting_work = 30'000'000;    // sum of nesting depth over start tags (gumbo's
+                                             // time grows with it); the document is cut there
   size_t max_nodes = 200'000;                // elements and text nodes visited
   size_t max_links = 2'000;                  // links kept (in document order)
   size_t max_text_bytes = 256u << 10;        // visible_text kept

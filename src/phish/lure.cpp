@@ -5,6 +5,8 @@
 #include "phish/lure.h"
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
 #include <map>
 #include <mutex>
 
@@ -14,6 +16,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uspoof.h>
 #include <unicode/utf16.h>
+#include <unicode/utf8.h>
 
 namespace sw::phish {
 
@@ -34,7 +37,9 @@ const USpoofChecker* spoof_checker() {
   static const std::unique_ptr<USpoofChecker, SpoofCloser> sc = [] {
     UErrorCode status = U_ZERO_ERROR;
     USpoofChecker* c = uspoof_open(&status);
-    if (U_FAILURE(status)) c = nullptr;
+    if (U_FAILURE(status)) {
+      c = nullptr;
+    }
     return std::unique_ptr<USpoofChecker, SpoofCloser>(c);
   }();
   return sc.get();
@@ -60,18 +65,24 @@ int on_match(unsigned int id, unsigned long long /*from*/, unsigned long long to
   auto* st = static_cast<ScanState*>(ctx);
   size_t end = static_cast<size_t>(to);
   size_t len = (*st->lengths)[id];
-  if (len > end) return 0;
+  if (len > end) {
+    return 0;
+  }
   size_t start = end - len;
   // Whole words: the folded text has single spaces between words, so a boundary is a space or
   // an end of the text.
   bool left = start == 0 || st->text[start - 1] == ' ';
   bool right = end == st->text.size() || st->text[end] == ' ';
-  if (left && right) (*st->seen)[id] = 1;
+  if (left && right) {
+    (*st->seen)[id] = 1;
+  }
   return 0;
 }
 
 std::string category_words(std::string_view category) {
-  if (category == "urgency") return "pressure to act fast, so you do not stop to check";
+  if (category == "urgency") {
+    return "pressure to act fast, so you do not stop to check";
+  }
   if (category == "credential") {
     return "a request to sign in or confirm your account details; real companies do not ask "
            "for this through a link in an e-mail";
@@ -108,8 +119,12 @@ std::string without_addresses(std::string_view text) {
     bool address = word.find('@') != std::string_view::npos ||
                    word.find("://") != std::string_view::npos || word.substr(0, 4) == "www." ||
                    word.substr(0, 5) == "<www.";
-    if (!address) out.append(word);
-    if (end < text.size()) out += text[end];
+    if (!address) {
+      out.append(word);
+    }
+    if (end < text.size()) {
+      out += text[end];
+    }
     i = end + 1;
   }
   return out;
@@ -120,7 +135,9 @@ std::string first_chars(std::string_view utf8, size_t max_chars) {
   size_t chars = 0;
   for (size_t i = 0; i < utf8.size(); ++i) {
     if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) {
-      if (chars == max_chars) return std::string(utf8.substr(0, i));
+      if (chars == max_chars) {
+        return std::string(utf8.substr(0, i));
+      }
       ++chars;
     }
   }
@@ -137,9 +154,13 @@ Result<std::vector<LurePhrase>> parse_lure_list(std::string_view text) {
     std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
     ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+    }
     size_t first = line.find_first_not_of(" \t");
-    if (first == std::string_view::npos || line[first] == '#') continue;
+    if (first == std::string_view::npos || line[first] == '#') {
+      continue;
+    }
     size_t t1 = line.find('\t');
     size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
     if (t2 == std::string_view::npos) {
@@ -152,7 +173,9 @@ Result<std::vector<LurePhrase>> parse_lure_list(std::string_view text) {
     int value = 0;
     bool ok = !pts.empty() && pts.size() <= 3;
     for (char c : pts) {
-      if (c < '0' || c > '9') ok = false;
+      if (c < '0' || c > '9') {
+        ok = false;
+      }
       value = value * 10 + (c - '0');
     }
     if (!ok || value > 100) {
@@ -164,8 +187,9 @@ Result<std::vector<LurePhrase>> parse_lure_list(std::string_view text) {
     size_t t3 = rest.find('\t');
     if (t3 != std::string_view::npos) {
       std::string_view scope = rest.substr(t3 + 1);
-      while (!scope.empty() && (scope.back() == ' ' || scope.back() == '\t'))
+      while (!scope.empty() && (scope.back() == ' ' || scope.back() == '\t')) {
         scope.remove_suffix(1);
+      }
       if (scope != "subject") {
         return fail(Errc::kParse, "lure list line " + std::to_string(line_no) +
                                       ": the fourth field can only be \"subject\"");
@@ -201,53 +225,84 @@ const std::vector<LurePhrase>& default_lures() {
 std::string fold_for_lures(std::string_view utf8) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  if (U_FAILURE(status)) return {};
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) {
+    return {};
+  }
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
-  icu::UnicodeString folded = nfkc_cf->normalize(text, status);
-  if (U_FAILURE(status)) return {};
-  // Confusable skeleton (UTS #39): Cyrillic "е" -> "e", "0" -> "o"... Its output is NFD, so the
-  // accents are separate marks, dropped below; it may bring back capitals, so fold case again.
-  icu::UnicodeString skeleton;
-  if (const USpoofChecker* sc = spoof_checker(); sc != nullptr) {
-    uspoof_getSkeletonUnicodeString(sc, 0, folded, skeleton, &status);
-    if (U_FAILURE(status)) {
-      status = U_ZERO_ERROR;
-      skeleton = folded;
-    }
-  } else {
-    skeleton = folded;
+  icu::UnicodeString decomposed = nfd->normalize(nfkc_cf->normalize(text, status), status);
+  if (U_FAILURE(status)) {
+    return {};
   }
-  skeleton.foldCase();
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) return {};
-  icu::UnicodeString decomposed = nfd->normalize(skeleton, status);
-  if (U_FAILURE(status)) return {};
 
-  icu::UnicodeString words;
+  std::string words;  // UTF-8, built directly
+  words.reserve(static_cast<size_t>(decomposed.length()));
   bool space = true;  // no leading space
+  auto emit = [&](UChar32 c) {
+    if (c < 0x80) {
+      bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+      if (alnum) {
+        words += static_cast<char>(c);
+        space = false;
+      } else if (!space) {
+        words += ' ';
+        space = true;
+      }
+      return;
+    }
+    int8_t type = u_charType(c);
+    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
+        type == U_COMBINING_SPACING_MARK || type == U_FORMAT_CHAR) {
+      return;  // accents, zero-width joiners and soft hyphens do not split words
+    }
+    if (is_word_char(c)) {
+      std::array<uint8_t, U8_MAX_LENGTH> buf{};
+      int32_t len = 0;
+      U8_APPEND_UNSAFE(buf.data(), len, c);
+      words.append(reinterpret_cast<const char*>(buf.data()), static_cast<size_t>(len));
+      space = false;
+    } else if (!space) {
+      words += ' ';
+      space = true;
+    }
+  };
+  const USpoofChecker* sc = spoof_checker();
   for (int32_t i = 0; i < decomposed.length();) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     int8_t type = u_charType(c);
-    if (type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
-        type == U_COMBINING_SPACING_MARK || type == U_FORMAT_CHAR) {
-      continue;  // accents, zero-width joiners and soft hyphens do not split words
+    bool mark =
+        type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK;
+    if (c < 0x80 || mark || sc == nullptr) {
+      emit(c);
+      continue;
     }
-    if (is_word_char(c)) {
-      words.append(c);
-      space = false;
-    } else if (!space) {
-      words.append(static_cast<UChar>(u' '));
-      space = true;
+    // A non-ASCII base character: its confusable skeleton (UTS #39), so Cyrillic "е" reads as
+    // "e" and a curly apostrophe as "'". Only these characters pay for the lookup; ASCII is
+    // left as it is (the skeleton would also turn "m" into "rn" and "0" into "o").
+    icu::UnicodeString one(c);
+    icu::UnicodeString skeleton;
+    UErrorCode st = U_ZERO_ERROR;
+    uspoof_getSkeletonUnicodeString(sc, 0, one, skeleton, &st);
+    if (U_FAILURE(st)) {
+      skeleton = one;
+    }
+    skeleton.foldCase();
+    icu::UnicodeString parts = nfd->normalize(skeleton, st);
+    if (U_FAILURE(st)) {
+      parts = one;
+    }
+    for (int32_t k = 0; k < parts.length();) {
+      UChar32 p = parts.char32At(k);
+      k += U16_LENGTH(p);
+      emit(p);
     }
   }
-  if (words.length() > 0 && words.charAt(words.length() - 1) == u' ') {
-    words.truncate(words.length() - 1);
+  if (!words.empty() && words.back() == ' ') {
+    words.pop_back();
   }
-  std::string out;
-  words.toUTF8String(out);
-  return out;
+  return words;
 }
 
 struct LureMatcher::Impl {
@@ -256,7 +311,9 @@ struct LureMatcher::Impl {
   std::vector<size_t> lengths;
   hs_database_t* db = nullptr;
   ~Impl() {
-    if (db != nullptr) hs_free_database(db);
+    if (db != nullptr) {
+      hs_free_database(db);
+    }
   }
 };
 
@@ -284,7 +341,9 @@ Result<LureMatcher> LureMatcher::create(std::vector<LurePhrase> phrases) {
     flags.push_back(HS_FLAG_SINGLEMATCH);
     ids.push_back(static_cast<unsigned>(i));
   }
-  if (im.phrases.empty()) return m;  // nothing to match; find_folded() returns nothing
+  if (im.phrases.empty()) {
+    return m;  // nothing to match; find_folded() returns nothing
+  }
   hs_compile_error_t* err = nullptr;
   if (hs_compile_lit_multi(exprs.data(), flags.data(), ids.data(), im.lengths.data(),
                            static_cast<unsigned>(exprs.size()), HS_MODE_BLOCK, nullptr, &im.db,
@@ -308,7 +367,9 @@ const std::vector<LurePhrase>& LureMatcher::phrases() const { return impl_->phra
 
 std::vector<size_t> LureMatcher::find_folded(std::string_view folded) const {
   std::vector<size_t> out;
-  if (impl_->db == nullptr || folded.empty()) return out;
+  if (impl_->db == nullptr || folded.empty()) {
+    return out;
+  }
   // One scratch per thread, grown to fit every database this thread scans with.
   thread_local std::unique_ptr<hs_scratch_t, ScratchFree> scratch;
   hs_scratch_t* raw = scratch.release();
@@ -322,7 +383,9 @@ std::vector<size_t> LureMatcher::find_folded(std::string_view folded) const {
   hs_scan(impl_->db, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.get(),
           on_match, &st);
   for (size_t i = 0; i < seen.size(); ++i) {
-    if (seen[i] != 0) out.push_back(i);
+    if (seen[i] != 0) {
+      out.push_back(i);
+    }
   }
   return out;
 }
@@ -337,7 +400,9 @@ std::vector<Reason> analyze_lures(std::string_view subject, std::string_view bod
   }
   for (size_t idx : matcher.find_folded(
            fold_for_lures(without_addresses(first_chars(body, options.max_body_chars))))) {
-    if (!phrases[idx].subject_only) matches.push_back({idx, false});
+    if (!phrases[idx].subject_only) {
+      matches.push_back({idx, false});
+    }
   }
   struct Category {
     std::vector<const LureMatch*> found;
@@ -349,15 +414,23 @@ std::vector<Reason> analyze_lures(std::string_view subject, std::string_view bod
     Category& c = cats[phrases[m.phrase].category];
     bool dup = std::any_of(c.found.begin(), c.found.end(),
                            [&](const LureMatch* o) { return o->phrase == m.phrase; });
-    if (m.in_subject) c.subject = true;
-    if (!dup) c.found.push_back(&m);
+    if (m.in_subject) {
+      c.subject = true;
+    }
+    if (!dup) {
+      c.found.push_back(&m);
+    }
   }
   const LurePoints& p = options.points;
   std::vector<std::pair<std::string, Category>> ranked;
   for (auto& [name, c] : cats) {
     int best = 0;
-    for (const auto* m : c.found) best = std::max(best, phrases[m->phrase].points);
-    if (best == 0) continue;
+    for (const auto* m : c.found) {
+      best = std::max(best, phrases[m->phrase].points);
+    }
+    if (best == 0) {
+      continue;
+    }
     c.points = best + p.extra_phrase * static_cast<int>(c.found.size() - 1) +
                (c.subject ? p.subject_bonus : 0);
     c.points = std::min(c.points, p.category_cap);
@@ -381,8 +454,9 @@ std::vector<Reason> analyze_lures(std::string_view subject, std::string_view bod
       quoted += (i == 0 ? "" : (i + 1 == shown ? " and " : ", "));
       quoted += "\"" + phrases[c.found[i]->phrase].phrase + "\"";
     }
-    if (c.found.size() > shown)
+    if (c.found.size() > shown) {
       quoted += " (and " + std::to_string(c.found.size() - shown) + " more)";
+    }
     bool only_subject = std::all_of(c.found.begin(), c.found.end(),
                                     [](const LureMatch* m) { return m->in_subject; });
     std::string where = only_subject ? "The subject says "

@@ -46,8 +46,9 @@ Result<std::vector<LurePhrase>> parse_lure_list(std::string_view text);
 // The list shipped with shieldwall (data/phish/lures.txt), parsed once.
 const std::vector<LurePhrase>& default_lures();
 
-// The folded form used for matching: NFKC case folding, confusable skeleton, accents removed,
-// every run of characters that are not letters or digits turned into one space, trimmed.
+// The folded form used for matching: NFKC case folding, accents removed, the confusable
+// skeleton of every other non-ASCII character, every run of characters that are not letters or
+// digits turned into one space, trimmed.
 // ("Wаllеt  Suspеnded!" with Cyrillic letters -> "wallet suspended").
 std::string fold_for_lures(std::string_view utf8);
 

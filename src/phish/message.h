@@ -1,9 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
-// The e-mail model the phishing detectors read: one message taken apart by GMime (RFC 5322
-// headers, RFC 2047 encoded words, MIME tree, transfer encodings, charsets converted to UTF-8),
-// plus the mailbox readers (a file or directory of .eml, an mbox, a Maildir). No hand-parsing
-// of MIME here; the limits below bound the work on hostile input and every part skipped or cut
-// is said in `notes`.
+// The e-mail model the phishing detectors read: one message taken apart by GMime 3.2 (RFC 5322
+// headers, RFC 2047 / 2231 encoded words, address lists, the MIME tree, transfer encodings),
+// bodies converted to UTF-8 with iconv, plus the mailbox readers (files or directories of .eml,
+// an mbox, a Maildir). Written by hand, because no library does it (message.cpp says why): the
+// walk of GMime's tree into this flat model, the charset fallbacks, salvaging of address
+// headers GMime cannot read, and the mbox splitter. The limits below bound the work on hostile
+// input; every part skipped or cut is said in `notes`, in plain words.
+//
+// Fixed bounds besides MessageLimits: 64 notes per message, 100 mailboxes per address header,
+// 10,000 headers kept, 20,000 top-level header lines given to GMime, max_parts * 10 lines
+// starting with "--" in a multipart message (then it is cut), GMime's own MIME nesting limit of
+// 1024. Not bounded except by max_message_bytes: the header lines of attached messages.
+//
+// Thread-safety: GMime is initialised once (std::call_once); after that every function here may
+// run on several threads at once. Returned Messages own all their bytes.
 #pragma once
 
 #include <cstddef>

@@ -222,9 +222,10 @@ std::vector<Reason> auth_reasons(const Message& message, const AuthSummary& auth
                                    : p.method == "compauth" ? auth.compauth
                                                             : std::string();
       if (p.method == "dkim") {
-        trusted_result = "none";
         for (const auto& d : auth.dkim) {
-          if (d.domain == p.domain && d.result == "pass") trusted_result = "pass";
+          if (d.domain == p.domain && (trusted_result.empty() || d.result == "pass")) {
+            trusted_result = d.result;
+          }
         }
       }
       if (trusted_result == "pass" || trusted_result == "bestguesspass") continue;
@@ -240,7 +241,10 @@ std::vector<Reason> auth_reasons(const Message& message, const AuthSummary& auth
                                     ? "your mail server did not report it"
                                     : "your mail server's own result is '" + trusted_result + "'")
                              : "your mail server added no result of its own";
-      add("forged_auth_header", pts.forged_auth_header,
+      // Contradicting the trusted result scores fully; a pass the trusted receiver did not
+      // report at all, half.
+      add("forged_auth_header",
+          trusted_result.empty() ? pts.forged_auth_header / 2 : pts.forged_auth_header,
           "the message carries a header from " + who + " claiming that " + what + " passed" +
               (p.domain.empty() ? "" : " for " + shown(p.domain)) + ", but " + mine +
               "; a header like this can be written by the sender to look trustworthy",

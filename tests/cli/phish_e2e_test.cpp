@@ -148,6 +148,18 @@ TEST_F(PhishE2e, BadInputIsNamedAndTheRestIsStillAnalysed) {
   EXPECT_GE(j["summary"]["errors"], 1);
 }
 
+TEST_F(PhishE2e, BrokenBytesDoNotBreakTheJson) {
+  std::string msg = write("bytes.eml",
+                          "From: \xff\xfe <a@example.org>\r\nSubject: caf\xe9 \xff\r\n"
+                          "Content-Type: text/plain; charset=nonsense\r\n\r\n"
+                          "see http://example.org/\xff\xfe path\r\n");
+  test::Run r = run_shieldwall({"phish", "--format", "json", msg});
+  EXPECT_LT(r.exit_code, 2) << r.err;
+  json j = parse_json(r);
+  ASSERT_EQ(j["results"].size(), 1u);
+  EXPECT_NE(j["results"][0]["verdict"], "error");
+}
+
 TEST_F(PhishE2e, UrlsAlone) {
   test::Run r = run_shieldwall({"phish", "--format", "json", "http://paypal.com@198.51.100.7/login",
                                 "https://en.wikipedia.org/wiki/Phishing"});

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Fuzzes the hand-written Authentication-Results parser (parse_authres, parse_arc_authres), the
 // trust rule (summarize_auth) over several such headers, and the sender detectors' display-name
-// scan and domain checks (libpsl, ICU uspoof through UrlAnalyzer) with the same bytes.
+// scan and domain checks (libpsl, ICU uspoof through UrlAnalyzer), the DKIM key-file reader and
+// libopendkim's verification of the bytes as a message, with the same bytes.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "phish/analyzer.h"
 #include "phish/authres.h"
+#include "phish/dkim.h"
 #include "phish/message.h"
 #include "phish/sender.h"
 
@@ -43,5 +45,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)summarize_auth(m, {});
   (void)check_sender(m, urls, SenderOptions{});
   (void)names_in_display_name(text);
+  static const DkimKeys no_keys;
+  (void)verify_dkim(text, DkimKeys::parse(text).size() > 0 ? DkimKeys::parse(text) : no_keys);
   return 0;
 }

@@ -104,6 +104,18 @@ TEST(DkimVerify, LfLineEndsPassToo) {
   EXPECT_EQ(r->signatures[0].status, DkimStatus::kPass) << r->signatures[0].reason;
 }
 
+TEST(DkimVerify, OldExpiredSignatureStillVerifies) {
+  DkimSignSpec spec{"signer.example", "sel1", key1().private_pem, 1500000000, 3600};
+  auto sig = dkim_sign_message(kMessage, spec);
+  ASSERT_TRUE(sig) << sig.error().message();
+  EXPECT_NE(sig->find("t=1500000000"), std::string::npos) << *sig;
+  EXPECT_NE(sig->find("x=1500003600"), std::string::npos) << *sig;
+  auto r = verify_dkim(*sig + "\r\n" + kMessage, keys_with(key1()));
+  ASSERT_TRUE(r);
+  ASSERT_EQ(r->signatures.size(), 1u);
+  EXPECT_EQ(r->signatures[0].status, DkimStatus::kPass) << r->signatures[0].reason;
+}
+
 TEST(DkimVerify, ChangedBodyFails) {
   std::string msg = signed_message();
   msg.replace(msg.find("attached"), 8, "ATTACHED");

@@ -65,6 +65,25 @@ TEST(EmailAnalyzer, MixedAlphabetWordsInSubjectOrName) {
   EXPECT_EQ(find(ru, "confusable_text"), nullptr) << ru.subject;
 }
 
+TEST(EmailAnalyzer, StyledLettersAndMissingSender) {
+  EmailAnalyzer a(EmailSettings{});
+  // Subject in mathematical bold capitals: "SELL" (U+1D412 U+1D404 U+1D40B U+1D40B).
+  Verdict v =
+      a.analyze(parse("From: Deals <d@example.net>\r\n"
+                      "Subject: \xf0\x9d\x90\x92\xf0\x9d\x90\x84\xf0\x9d\x90\x8b"
+                      "\xf0\x9d\x90\x8b now\r\nContent-Type: text/plain\r\n\r\nHi\r\n"));
+  EXPECT_NE(find(v, "styled_letters"), nullptr);
+  EXPECT_EQ(find(v, "no_sender"), nullptr);
+  Verdict plain =
+      a.analyze(parse("From: Deals <d@example.net>\r\nSubject: SELL now\r\n"
+                      "Content-Type: text/plain\r\n\r\nHi\r\n"));
+  EXPECT_EQ(find(plain, "styled_letters"), nullptr);
+
+  Verdict nobody = a.analyze(
+      parse("From: Facebook <>\r\nSubject: login\r\nContent-Type: text/plain\r\n\r\nHi\r\n"));
+  EXPECT_NE(find(nobody, "no_sender"), nullptr);
+}
+
 TEST(EmailAnalyzer, TextAndHtmlThatDisagree) {
   EmailAnalyzer a(EmailSettings{});
   std::string text =

@@ -402,6 +402,40 @@ TEST(MessageNesting, MultipartDepthAndPartCount) {
   EXPECT_TRUE(has_note(m, "more than 3 MIME parts")) << all_notes(m);
 }
 
+TEST(MessageNesting, ThousandsOfEmptyPartsAreCutBeforeGMimeBuildsThem) {
+  std::string msg = "From: a@b.example\nContent-Type: multipart/mixed; boundary=q\n\n";
+  for (int i = 0; i < 100; ++i) msg += "--q\n\n";
+  msg += "--q--\n";
+  MessageLimits limits;
+  limits.max_parts = 5;  // 50 boundary lines
+  auto m = parse_ok(msg, limits);
+  EXPECT_TRUE(has_note(m, "more than 50 MIME boundary lines; only the first 311 bytes were read"))
+      << all_notes(m);
+  EXPECT_TRUE(has_note(m, "more than 5 MIME parts")) << all_notes(m);
+}
+
+TEST(MessageNesting, HugeHeaderIsCutBeforeGMimeReadsIt) {
+  std::string msg = "From: a@b.example\n";
+  for (int i = 0; i < 30000; ++i) msg += "X-Filler: v\n";
+  msg += "Subject: late\n\nbody text\n";
+  auto m = parse_ok(msg);
+  EXPECT_TRUE(has_note(m, "the header has more than 20000 lines")) << all_notes(m);
+  EXPECT_TRUE(has_note(m, "more than 10000 headers")) << all_notes(m);
+  EXPECT_EQ(m.from[0].address, "a@b.example");
+  EXPECT_EQ(m.subject, "");
+  ASSERT_EQ(m.text_parts.size(), 1u);
+  EXPECT_EQ(m.text_parts[0].text, "body text\n");
+
+  // A plain-text body full of "--" lines is not cut (no multipart, no parts to build).
+  std::string dashes = "From: a@b.example\n\n";
+  for (int i = 0; i < 200; ++i) dashes += "--\n";
+  MessageLimits limits;
+  limits.max_parts = 5;
+  auto d = parse_ok(dashes, limits);
+  EXPECT_TRUE(d.notes.empty()) << all_notes(d);
+  EXPECT_EQ(d.text_parts[0].text.size(), 600u);
+}
+
 TEST(MessageBroken, MissingFinalBoundary) {
   auto m = parse_ok(
       "From: a@b.example\nContent-Type: multipart/alternative; boundary=q\n\n"
@@ -411,6 +445,8 @@ TEST(MessageBroken, MissingFinalBoundary) {
   EXPECT_EQ(m.text_parts[0].text, "first");
   ASSERT_EQ(m.html_parts.size(), 1u);
   EXPECT_EQ(m.html_parts[0].text, "<p>second</p>\n");
+  EXPECT_EQ(m.notes, (std::vector<std::string>{
+                         "the message is truncated (it ends before its MIME structure does)"}));
 }
 
 TEST(MessageBroken, BrokenBase64) {
@@ -426,7 +462,8 @@ TEST(MessageBroken, HeaderWithoutColon) {
   auto m = parse_ok("From: a@b.example\nThis line has no colon\nSubject: after\n\nbody\n");
   ASSERT_EQ(m.from.size(), 1u);
   EXPECT_EQ(m.from[0].address, "a@b.example");
-  EXPECT_FALSE(m.notes.empty());
+  EXPECT_TRUE(has_note(m, "a header line is not a valid header (This line has no colon)"))
+      << all_notes(m);
 }
 
 TEST(MessageBroken, NulBytes) {

@@ -158,6 +158,14 @@ TEST(SenderAuth, ForgedHeaderFromSummary) {
   // A lower header agreeing with the trusted pass is not a signal.
   m.headers[0].value = "mx.ours-test.com; dmarc=pass header.from=bank-test.com";
   EXPECT_EQ(find(check_sender(m, urls(), SenderOptions{}), "forged_auth_header"), nullptr);
+
+  // A pass the trusted receiver did not report at all counts half.
+  m.headers[0].value = "mx.ours-test.com; spf=pass smtp.mailfrom=bank-test.com";
+  auto half = check_sender(m, urls(), SenderOptions{});
+  const Reason* h = find(half, "forged_auth_header");
+  ASSERT_NE(h, nullptr) << ids(half);
+  EXPECT_EQ(h->points, 10);
+  EXPECT_NE(h->text.find("did not report it"), std::string::npos) << h->text;
 }
 
 TEST(SenderAlignment, ReplyToFreemailOnCompanyFrom) {
