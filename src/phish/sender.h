@@ -39,6 +39,10 @@
 //  sender_lookalike       the From (or Reply-To) domain imitates a protected one (paypa1.com);
 //  sender_mixed_script    ... mixes alphabets (Cyrillic 'а' in "pаypal");
 //  sender_brand_in_domain ... carries a brand's name (paypal-secure.xyz).
+//  sender_random_domain   the From domain is a machine-made jumble ("3i04bit0zm.com"): names
+//                         registered in bulk for one campaign.
+//  sender_free_host       the From domain is a free app host or a trial Microsoft 365 tenant
+//                         (x.onmicrosoft.com, x.firebaseapp.com): no company's real mail domain.
 //  encoded_from_hides_address  the From name was encoded (RFC 2047) and hides an '@' inside.
 // None looks at the recipient address or the date.
 #pragma once
@@ -76,6 +80,8 @@ struct SenderPoints {
   int sender_lookalike = 60;
   int sender_mixed_script = 45;
   int sender_brand_in_domain = 30;
+  int sender_random_domain = 20;
+  int sender_free_host = 15;
   int encoded_from_hides_address = 25;
 };
 

@@ -350,7 +350,10 @@ TEST(SenderDomain, LookalikeMixedScriptBrand) {
 
   // A brand label ending a longer word, real neighbours and the brand itself are quiet.
   EXPECT_TRUE(sender_domain_reasons(from("", "a@shagmail.com"), urls(), {}).empty());
-  EXPECT_TRUE(sender_domain_reasons(from("", "a@tenant.onmicrosoft.com"), urls(), {}).empty());
+  // A Microsoft 365 tenant is no lookalike of microsoft.com (it is a free host: see below).
+  EXPECT_EQ(find(sender_domain_reasons(from("", "a@tenant.onmicrosoft.com"), urls(), {}),
+                 "sender_lookalike"),
+            nullptr);
   EXPECT_TRUE(sender_domain_reasons(from("", "a@mail.com"), urls(), {}).empty());
   EXPECT_TRUE(sender_domain_reasons(from("", "a@paypal.com"), urls(), {}).empty());
 
@@ -360,6 +363,33 @@ TEST(SenderDomain, LookalikeMixedScriptBrand) {
   auto rr = sender_domain_reasons(m, urls(), {});
   ASSERT_NE(find(rr, "sender_lookalike"), nullptr) << ids(rr);
   EXPECT_EQ(find(rr, "sender_lookalike")->text.rfind("replies to this message go to", 0), 0u);
+}
+
+TEST(SenderDomain, MachineMadeAndFreeHostDomains) {
+  SenderOptions o;
+  auto rs = sender_domain_reasons(from("CVS Pharmacy", "02dhn@3i04bit0zm.com"), urls(), o);
+  const Reason* r = find(rs, "sender_random_domain");
+  ASSERT_NE(r, nullptr) << ids(rs);
+  EXPECT_EQ(r->points, 20);
+  EXPECT_NE(r->text.find("3i04bit0zm"), std::string::npos) << r->text;
+  // Subdomain jumbles count too; the reply-to domain does not.
+  EXPECT_NE(find(sender_domain_reasons(from("x", "a@mail.k9x7pq2zr.example.com"), urls(), o),
+                 "sender_random_domain"),
+            nullptr);
+  // Names people choose: digits at one end, short labels, words.
+  for (const char* addr : {"a@mail163.com", "b@web2py.com", "c@kernel.org", "d@365datascience.com",
+                           "e@x1.example.com", "f@linux-foundation.org"}) {
+    EXPECT_EQ(find(sender_domain_reasons(from("x", addr), urls(), o), "sender_random_domain"),
+              nullptr)
+        << addr;
+  }
+  auto tenant = sender_domain_reasons(from("Best Buy", "x@v27dnkoozs.onmicrosoft.com"), urls(), o);
+  const Reason* t = find(tenant, "sender_free_host");
+  ASSERT_NE(t, nullptr) << ids(tenant);
+  EXPECT_NE(t->text.find("onmicrosoft.com"), std::string::npos);
+  EXPECT_EQ(
+      find(sender_domain_reasons(from("MS", "x@microsoft.com"), urls(), o), "sender_free_host"),
+      nullptr);
 }
 
 TEST(SenderAll, PointsZeroDisables) {
