@@ -47,7 +47,7 @@ struct EmailPoints {
   int confusable_text = 35;
   int styled_letters = 25;
   int no_sender = 25;
-  int html_only = 3;
+  int html_only = 5;
   int parts_disagree = 10;
   int dkim_verify_fail = 30;
 };

@@ -51,9 +51,9 @@ struct LinkPoints {
   int text_mismatch_tracker = 5;  // ... via a click tracker / the sender's domain / a redirect
   int credential_form = 70;
   int data_form = 20;
-  int form = 5;
+  int form = 2;  // search boxes and surveys in newsletters (1 phishing / 12 legitimate)
   int meta_refresh = 30;
-  int iframe = 5;
+  int iframe = 2;        // ad frames in newsletters (0 / 9)
   int script_link = 15;  // a javascript:/vbscript: link (link_script_uri): no mail program runs it
   int html_script = 15;
   int hidden_text = 10;

@@ -74,7 +74,7 @@ struct SenderPoints {
   int reply_to_mismatch = 10;
   int reply_to_freemail = 30;
   int name_has_address = 35;
-  int name_has_domain = 10;
+  int name_has_domain = 5;  // "CNET News.com": as often on newsletters (5 / 5)
   int name_brand = 45;
   int name_person = 50;
   int sender_lookalike = 60;

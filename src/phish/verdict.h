@@ -17,8 +17,8 @@
 namespace sw::phish {
 
 struct Thresholds {
-  int suspicious_at = 30;  // score >= this: "suspicious"
-  int phishing_at = 60;    // score >= this: "phishing"
+  int suspicious_at = 20;  // score >= this: "suspicious"
+  int phishing_at = 50;    // score >= this: "phishing"
 };
 
 struct Verdict {

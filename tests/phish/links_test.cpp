@@ -165,7 +165,7 @@ TEST(LinkForms, CredentialDataAndPlain) {
   rs = link_reasons({form("", false, false)}, analyzer());
   r = find(rs, "form");
   ASSERT_NE(r, nullptr);
-  EXPECT_EQ(r->points, 5);
+  EXPECT_EQ(r->points, 2);
   EXPECT_EQ(r->text,
             "the message contains a form to fill in; ordinary messages link to a website instead");
 }
@@ -185,7 +185,7 @@ TEST(LinkOther, RefreshIframeAndImages) {
   EXPECT_EQ(find(rs, "meta_refresh")->points, 30);
   EXPECT_TRUE(mentions(*find(rs, "meta_refresh"), "https://next.example.net/x"));
   ASSERT_NE(find(rs, "iframe"), nullptr);
-  EXPECT_EQ(find(rs, "iframe")->points, 5);
+  EXPECT_EQ(find(rs, "iframe")->points, 2);
   EXPECT_EQ(find(rs, "link_ip_host"), nullptr);  // the image is not scored
 }
 
@@ -239,9 +239,9 @@ TEST(LinkUrlDetectors, DataUriStrongAndEmailPoints) {
   const auto link = anchor("http://news.example.net/login?u=reader@example.org", "Sign in");
   rs = link_reasons({link}, email_urls);
   ASSERT_NE(find(rs, "link_login_words"), nullptr);
-  EXPECT_EQ(find(rs, "link_login_words")->points, 5);
+  EXPECT_EQ(find(rs, "link_login_words")->points, 2);
   ASSERT_NE(find(rs, "link_email_in_query"), nullptr);
-  EXPECT_EQ(find(rs, "link_email_in_query")->points, 5);
+  EXPECT_EQ(find(rs, "link_email_in_query")->points, 2);
   EXPECT_EQ(find(rs, "link_email_in_query")->text.find("reader@"), std::string::npos);
   rs = link_reasons({link}, analyzer());
   EXPECT_EQ(find(rs, "link_login_words")->points, 15);

@@ -297,7 +297,7 @@ TEST(SenderName, AddressOrDomainInTheName) {
   auto dom =
       display_name_reasons(from("Shop-test.com Deals", "n@mailer.other-test.com"), urls(), {});
   ASSERT_NE(find(dom, "name_has_domain"), nullptr) << ids(dom);
-  EXPECT_EQ(find(dom, "name_has_domain")->points, 10);
+  EXPECT_EQ(find(dom, "name_has_domain")->points, 5);
 
   // Its own address or domain in the name is fine.
   EXPECT_TRUE(
