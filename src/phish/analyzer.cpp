@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <mutex>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <unicode/uspoof.h>
@@ -148,6 +150,10 @@ struct UrlAnalyzer::Impl {
   std::unordered_set<std::string> tlds;
   SpoofPtr skel_checker;  // skeletons only
   SpoofPtr mixed;         // restriction level + mixed-script confusables
+  // lookalike() answers by registrable domain: a message links to the same few sites many times,
+  // and each answer costs a skeleton and an edit distance per protected domain.
+  mutable std::mutex memo_mu;
+  mutable std::unordered_map<std::string, const Protected*> lookalike_memo;
 
   const Protected* brand_by_label(std::string_view label) const {
     for (const auto& p : prot) {
@@ -212,6 +218,19 @@ struct UrlAnalyzer::Impl {
   // >= 5 chars) / <= 2 (>= 9 chars); for "paypa1-secure" each hyphen-separated part as well.
   const Protected* lookalike(const ParsedUrl& u) const {
     if (is_known_not_lookalike(u.registrable)) return nullptr;
+    std::string key = u.registrable + '\n' + registrable_label_unicode(u);
+    {
+      std::lock_guard<std::mutex> lock(memo_mu);
+      if (auto it = lookalike_memo.find(key); it != lookalike_memo.end()) return it->second;
+    }
+    const Protected* found = lookalike_uncached(u);
+    std::lock_guard<std::mutex> lock(memo_mu);
+    if (lookalike_memo.size() >= 65536) lookalike_memo.clear();
+    lookalike_memo.emplace(std::move(key), found);
+    return found;
+  }
+
+  const Protected* lookalike_uncached(const ParsedUrl& u) const {
     std::string label_u = registrable_label_unicode(u);
     std::string label_a = first_label(u.registrable);
     const std::string skel = skeleton_of(skel_checker.get(), label_u.empty() ? label_a : label_u);

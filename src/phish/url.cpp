@@ -2,6 +2,7 @@
 // parse_url(): uriparser (RFC 3986) for the structure, libidn2 for IDNA, libpsl for eTLD+1.
 #include "phish/url.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cstdint>
@@ -229,8 +230,12 @@ Result<ParsedUrl> parse_url(std::string_view input) {
     u.host_unicode = u.host;
     return u;
   }
-  u.host_ascii = lower_ascii(idn_to_ascii(u.host));
-  u.host_unicode = idn_to_unicode(u.host_ascii);
+  // Plain ASCII hosts (nearly all) are their own IDNA forms: libidn2 only for the others.
+  bool plain = std::all_of(u.host.begin(), u.host.end(),
+                           [](char c) { return static_cast<unsigned char>(c) < 0x80; }) &&
+               u.host.find("xn--") == std::string::npos;
+  u.host_ascii = plain ? lower_ascii(u.host) : lower_ascii(idn_to_ascii(u.host));
+  u.host_unicode = plain ? u.host_ascii : idn_to_unicode(u.host_ascii);
   std::string h = u.host_ascii;
   if (!h.empty() && h.back() == '.') h.pop_back();
   if (const char* reg = psl_registrable_domain(psl(), h.c_str()); reg != nullptr) {
