@@ -713,13 +713,20 @@ void walk_object(GMimeObject* obj, int msg_depth, int mp_depth, Message& m, Walk
 
 bool blank(std::string_view s) { return trim(s).empty(); }
 
+// `needle` starts with 'm' (lower-case); the candidates are found with two memchr scans.
 bool contains_icase(std::string_view hay, std::string_view needle) {
-  for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-    i = hay.find_first_of("Mm", i);  // needle starts with 'm'
+  size_t lo = hay.find('m');
+  size_t up = hay.find('M');
+  while (true) {
+    size_t i = std::min(lo, up);
     if (i == std::string_view::npos || i + needle.size() > hay.size()) return false;
     if (g_ascii_strncasecmp(hay.data() + i, needle.data(), needle.size()) == 0) return true;
+    if (i == lo) {
+      lo = hay.find('m', i + 1);
+    } else {
+      up = hay.find('M', i + 1);
+    }
   }
-  return false;
 }
 
 // GMime builds every header and part it finds, with no bound of its own: 1 MB of empty parts is
