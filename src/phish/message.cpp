@@ -48,6 +48,8 @@
 
 #include <gmime/gmime.h>
 
+#include "core/unique_fd.h"
+
 namespace sw::phish {
 namespace {
 
@@ -818,20 +820,6 @@ Result<Message> parse_bytes(std::string_view bytes, std::string source, const Me
 }
 
 // ---- files ----------------------------------------------------------------------------------
-
-class UniqueFd {
- public:
-  explicit UniqueFd(int fd) : fd_(fd) {}
-  ~UniqueFd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 // A read-only memory map of a whole regular file (empty files map to an empty view).
 class MappedFile {

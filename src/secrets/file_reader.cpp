@@ -14,25 +14,11 @@
 
 #include <fmt/format.h>
 
+#include "core/unique_fd.h"
 #include "secrets/binary.h"
 
 namespace sw::secrets {
 namespace {
-
-// Closes the descriptor it owns.
-class UniqueFd {
- public:
-  explicit UniqueFd(int fd) : fd_(fd) {}
-  ~UniqueFd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  UniqueFd(const UniqueFd&) = delete;
-  UniqueFd& operator=(const UniqueFd&) = delete;
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 std::string type_name(mode_t mode) {
   if (S_ISDIR(mode)) return "directory";

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/unique_fd.h"
 
 namespace sw::password {
 
@@ -131,25 +132,11 @@ std::string range_prefix_of(const std::filesystem::path& file) {
 
 namespace {
 
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 Result<void> read_lines_file(const std::filesystem::path& path, HashKind kind,
                              std::string_view range_prefix, const RecordSink& sink,
                              SourceStats& stats) {
   const std::string name = path.string();
-  Fd fd(::open(name.c_str(), O_RDONLY | O_CLOEXEC));
+  UniqueFd fd(::open(name.c_str(), O_RDONLY | O_CLOEXEC));
   if (fd.get() < 0) return Unexpected(error_from_errno(errno, "cannot open", name));
   ++stats.files;
   constexpr std::size_t kBlock = 4u << 20;
