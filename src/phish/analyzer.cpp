@@ -563,6 +563,68 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
             "the link carries an e-mail address, as phishing links do to look addressed to you");
       }
     }
+
+    // login_script: a server script named as a login or account step ("login.php",
+    // "verify_account.aspx"): the form handler of a copied login page. Honest sites route
+    // their login through paths, rarely through a script file with such a name.
+    {
+      std::string lpath = lower_ascii(path);
+      size_t slash = lpath.rfind('/');
+      std::string file = slash == std::string::npos ? lpath : lpath.substr(slash + 1);
+      size_t dot = file.rfind('.');
+      std::string ext = dot == std::string::npos ? std::string() : file.substr(dot + 1);
+      if (ext == "php" || ext == "asp" || ext == "aspx" || ext == "cgi" || ext == "jsp") {
+        static const char* const kSteps[] = {"login",   "logon",   "signin",   "sign-in", "verif",
+                                             "secur",   "account", "confirm",  "update",  "auth",
+                                             "session", "webscr",  "password", "validat"};
+        for (const char* w : kSteps) {
+          if (file.find(w) != std::string::npos) {
+            add("login_script", pts.login_script,
+                "the address opens a script named like a sign-in step ('" + file + "') on " + site +
+                    ": the form handler of a copied login page");
+            break;
+          }
+        }
+      }
+    }
+
+    // kit_path: a page inside a site's WordPress program folders. Phishing kits are uploaded
+    // into hacked WordPress sites there; honest links point to posts, or to the images, styles
+    // and scripts kept there (not counted).
+    {
+      std::string kpath = lower_ascii(u.path);
+      size_t wp = std::string::npos;
+      for (const char* dir : {"/wp-content/", "/wp-includes/", "/wp-admin/"}) {
+        wp = std::min(wp, kpath.find(dir));
+      }
+      // Static files (images, styles, scripts, fonts, documents) there are what honest pages load.
+      bool static_file = false;
+      if (size_t slash = kpath.rfind('/'), dot = kpath.rfind('.');
+          dot != std::string::npos && (slash == std::string::npos || dot > slash)) {
+        static const std::unordered_set<std::string_view> kStatic = {
+            "jpg", "jpeg", "png",   "gif", "webp", "svg", "ico", "css", "js",
+            "map", "woff", "woff2", "ttf", "eot",  "pdf", "mp4", "mp3", "zip"};
+        static_file = kStatic.contains(std::string_view(kpath).substr(dot + 1));
+      }
+      if (wp != std::string::npos && !static_file) {
+        add("kit_path", pts.kit_path,
+            "the page sits inside the program folders of a WordPress site (" +
+                kpath.substr(wp, kpath.find('/', wp + 1) - wp + 1) + "...) on " + site +
+                ", where phishing pages are planted on hacked sites");
+      }
+      // session_folder: a folder named by 32 hexadecimal digits (an MD5), the per-visitor copy a
+      // phishing kit makes of itself so that each link works once.
+      for (auto seg : split(kpath, '/')) {
+        if (seg.size() == 32 && std::all_of(seg.begin(), seg.end(), [](char c) {
+              return std::isxdigit(static_cast<unsigned char>(c)) != 0;
+            })) {
+          add("session_folder", pts.session_folder,
+              "the address has a folder named by a 32-digit code, the copy a phishing kit makes "
+              "of itself for each visitor");
+          break;
+        }
+      }
+    }
   }
 
   v.verdict = v.score >= im.opt.phishing_at     ? "phishing"

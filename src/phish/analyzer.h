@@ -38,6 +38,11 @@
 //  email_in_query an e-mail address carried in the query: phishing kits pre-fill the victim's
 //                 address to look personal (weak).
 //  feed           the URL or host is on a loaded known-bad feed (PhishTank/OpenPhish).
+//  login_script   a server script named like a sign-in step (login.php, verify_account.aspx).
+//  kit_path       the page is inside a WordPress site's program folders (wp-content, wp-includes,
+//                 wp-admin; static files such as images, styles and scripts excepted): where kits
+//                 are planted on hacked sites.
+//  session_folder a 32-hex-digit folder (an MD5): the per-visitor copy a phishing kit makes.
 // None keys on artefacts of any dataset (dates, "www.", feed ids).
 #pragma once
 
@@ -73,6 +78,9 @@ struct DetectorPoints {
   int free_hosting = 15;
   int email_in_query = 15;
   int feed = 100;
+  int kit_path = 25;
+  int login_script = 15;
+  int session_folder = 20;
 };
 
 // Protected domains and shorteners shipped with shieldwall (src/phish/default_lists.cpp).

@@ -154,6 +154,7 @@ DetectorPoints email_link_points() {
   p.http_login = 0;  // login_words already says it; the two fired together on ham
   p.email_in_query = 2;
   p.path_oddity = 2;
+  p.login_script = 5;  // unsubscribe/login handlers of newsletters: 1 phishing / 2 legitimate
   p.free_hosting = 10;
   return p;
 }

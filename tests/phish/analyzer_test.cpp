@@ -94,7 +94,21 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"https://docs.google.com/document/d/abc", "free_hosting", false},
         Case{"https://weebly.com/", "free_hosting", false},
         Case{"https://ex.com/p.php?email=jane.doe@corp.example", "email_in_query", true},
-        Case{"https://ex.com/p.php?q=a@", "email_in_query", false}));
+        Case{"https://ex.com/p.php?q=a@", "email_in_query", false},
+        Case{"https://shop.example/wp-content/plugins/x/chase/index.html", "kit_path", true},
+        Case{"http://blog.example/wp-includes/ID3/login/", "kit_path", true},
+        Case{"https://blog.example/wp-content/uploads/2015/05/cat.jpg", "kit_path", false},
+        Case{"https://blog.example/wp-content/plugins/gallery/owl.theme.css?ver=2", "kit_path",
+             false},
+        Case{"https://blog.example/2015/05/wp-content-strategy/", "kit_path", false},
+        Case{"https://x.example/a/0ca10d16aeed10cff1d81f617e3d90bc/view/", "session_folder", true},
+        Case{"https://x.example/a/0ca10d16aeed10cff1d81f617e3d90b/", "session_folder", false},
+        Case{"https://x.example/a/0ca10d16aeed10cff1d81f617e3d90bcz/", "session_folder", false},
+        Case{"http://x.example/i_login/ios.php", "login_script", false},
+        Case{"http://x.example/rbc/verify_account.php?x=1", "login_script", true},
+        Case{"https://x.example/LOGIN.ASPX", "login_script", true},
+        Case{"https://x.example/login/index.html", "login_script", false},
+        Case{"https://x.example/news.php", "login_script", false}));
 
 TEST(UrlAnalyzer, ProtectedBrandsStayLegitimate) {
   for (const char* url :
