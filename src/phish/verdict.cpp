@@ -77,6 +77,12 @@ std::string verdict_for(int score, const Thresholds& t) {
 }
 
 void finalize(Verdict& v, const Thresholds& t) {
+  // Detectors write their explanations as clauses; shown, each one starts a sentence.
+  for (auto& r : v.reasons) {
+    if (!r.text.empty() && r.text[0] >= 'a' && r.text[0] <= 'z') {
+      r.text[0] = static_cast<char>(r.text[0] - 'a' + 'A');
+    }
+  }
   std::stable_sort(v.reasons.begin(), v.reasons.end(), [](const Reason& a, const Reason& b) {
     if (a.points != b.points) return a.points > b.points;
     if (a.detector != b.detector) return a.detector < b.detector;
@@ -100,9 +106,13 @@ std::vector<std::string> follow_ups_for(const Verdict& v, Party party) {
   }
   // Only the reasons that count: a legitimate verdict routes nothing.
   if (v.verdict == "legitimate" || v.verdict == "error") return out;
+  // The person gets the few most important steps (the strongest reasons' first), not every
+  // detector's variant of "do not click".
+  const size_t max_actions = party == Party::kRecipient ? 3 : 8;
   for (const auto& r : v.reasons) {
     if (r.points <= 0) continue;
     for (const auto& f : r.follow_ups) {
+      if (out.size() >= max_actions) return out;
       if (f.party == party && seen.insert(f.action).second) out.push_back(f.action);
     }
   }

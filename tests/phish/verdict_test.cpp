@@ -78,6 +78,24 @@ TEST(Verdict, FollowUpsAreRoutedAndDeduplicated) {
   EXPECT_TRUE(follow_ups_for(ok, Party::kRecipient).empty());
 }
 
+TEST(Verdict, ReasonsStartSentencesAndTheRecipientGetsFewSteps) {
+  Verdict v;
+  for (int i = 0; i < 6; ++i) {
+    v.reasons.push_back({"d" + std::to_string(i),
+                         10 + i,
+                         "the sender is odd",
+                         {{Party::kRecipient, "Step " + std::to_string(i) + "."},
+                          {Party::kOrganization, "Block " + std::to_string(i) + "."}}});
+  }
+  finalize(v, Thresholds{20, 50});
+  EXPECT_EQ(v.reasons[0].text, "The sender is odd");
+  auto me = follow_ups_for(v, Party::kRecipient);
+  ASSERT_EQ(me.size(), 3u);  // the default step, then the two strongest reasons' steps
+  EXPECT_EQ(me[1], "Step 5.");
+  EXPECT_EQ(me[2], "Step 4.");
+  EXPECT_EQ(follow_ups_for(v, Party::kOrganization).size(), 6u);
+}
+
 TEST(Verdict, JsonListsEveryMessage) {
   Verdict v = sample();
   finalize(v, Thresholds{30, 60});
