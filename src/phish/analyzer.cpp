@@ -12,14 +12,10 @@
 #include <unicode/uspoof.h>
 #include <unicode/utypes.h>
 
+#include "core/ascii.h"
+
 namespace sw::phish {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool is_ascii(std::string_view s) {
   return std::all_of(s.begin(), s.end(),
@@ -290,15 +286,15 @@ UrlAnalyzer::UrlAnalyzer(UrlOptions options) : impl_(std::make_unique<Impl>()) {
   if (U_FAILURE(st)) impl_->mixed.reset();
   for (const auto& d : impl_->opt.protected_domains) {
     Protected p;
-    p.domain = lower_ascii(d);
+    p.domain = ascii_lower(d);
     p.label = first_label(p.domain);
     p.skeleton = skeleton_of(impl_->skel_checker.get(), p.label);
     p.generic = is_generic_word(p.label);
     impl_->protected_domains.insert(p.domain);
     impl_->prot.push_back(std::move(p));
   }
-  for (const auto& s : impl_->opt.shorteners) impl_->shorteners.insert(lower_ascii(s));
-  for (const auto& t : impl_->opt.suspicious_tlds) impl_->tlds.insert(lower_ascii(t));
+  for (const auto& s : impl_->opt.shorteners) impl_->shorteners.insert(ascii_lower(s));
+  for (const auto& t : impl_->opt.suspicious_tlds) impl_->tlds.insert(ascii_lower(t));
 }
 
 UrlAnalyzer::~UrlAnalyzer() = default;
@@ -337,7 +333,7 @@ std::optional<BrandMatch> UrlAnalyzer::brand_in_name(std::string_view display_na
       "members",       "services",  "com",      "admin",    "administrator", "it",
       "desk",          "technical", "tech",     "via"};
   const Impl& im = *impl_;
-  std::string lower = lower_ascii(display_name);
+  std::string lower = ascii_lower(display_name);
   auto toks = tokens(lower);
   if (toks.empty() || toks.size() > 64) return std::nullopt;
   for (const auto& p : im.prot) {
@@ -441,7 +437,7 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
 
     // userinfo
     if (!u.userinfo.empty()) {
-      std::string before = lower_ascii(u.userinfo);
+      std::string before = ascii_lower(u.userinfo);
       const Protected* b = im.brand_in(before);
       bool domain_like = before.find('.') != std::string::npos || b != nullptr;
       add("userinfo", domain_like ? pts.userinfo_domain : pts.userinfo,
@@ -515,7 +511,7 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
     }
 
     // login_words, http_login
-    std::string pq = lower_ascii(percent_decode(u.path + "?" + u.query));
+    std::string pq = ascii_lower(percent_decode(u.path + "?" + u.query));
     static const char* const kLogin[] = {
         "login",   "log-in",   "signin",      "sign-in", "logon",   "verify",     "verification",
         "webscr",  "password", "passwd",      "banking", "wallet",  "credential", "unlock",
@@ -568,7 +564,7 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
     // "verify_account.aspx"): the form handler of a copied login page. Honest sites route
     // their login through paths, rarely through a script file with such a name.
     {
-      std::string lpath = lower_ascii(path);
+      std::string lpath = ascii_lower(path);
       size_t slash = lpath.rfind('/');
       std::string file = slash == std::string::npos ? lpath : lpath.substr(slash + 1);
       size_t dot = file.rfind('.');
@@ -592,7 +588,7 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
     // into hacked WordPress sites there; honest links point to posts, or to the images, styles
     // and scripts kept there (not counted).
     {
-      std::string kpath = lower_ascii(u.path);
+      std::string kpath = ascii_lower(u.path);
       size_t wp = std::string::npos;
       for (const char* dir : {"/wp-content/", "/wp-includes/", "/wp-admin/"}) {
         wp = std::min(wp, kpath.find(dir));

@@ -9,14 +9,10 @@
 #include <cctype>
 #include <set>
 
+#include "core/ascii.h"
+
 namespace sw::phish {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -175,7 +171,7 @@ class Parser {
         continue;
       }
       AuthResult r;
-      std::string method = lower(next()->text);
+      std::string method = ascii_lower(next()->text);
       next();  // '='
       if (size_t slash = method.find('/'); slash != std::string::npos) {
         r.version = method.substr(slash + 1);
@@ -188,7 +184,7 @@ class Parser {
         skip_to_semi();
         continue;
       }
-      r.result = lower(res->text);
+      r.result = ascii_lower(res->text);
       ++pos_;
       clear_comment();
       peek();  // picks up a comment right after the result
@@ -219,7 +215,7 @@ class Parser {
         ++pos_;
         continue;
       }
-      std::string key = lower(next()->text);
+      std::string key = ascii_lower(next()->text);
       next();  // '='
       std::string value;
       if (const Token* v = peek();
@@ -269,7 +265,7 @@ Result<AuthResHeader> parse_body(std::string_view value, int arc_instance) {
     if (first->kind != Tok::kWord && first->kind != Tok::kQuoted) {
       return fail(Errc::kParse, "Authentication-Results header without an authserv-id");
     }
-    h.authserv_id = lower(p.next()->text);
+    h.authserv_id = ascii_lower(p.next()->text);
     if (const Token* v = p.peek(); v != nullptr && v->kind == Tok::kWord && all_digits(v->text)) {
       h.version = v->text;
       p.next();
@@ -290,13 +286,13 @@ Result<AuthResHeader> parse_body(std::string_view value, int arc_instance) {
 
 std::set<std::string> lowered_set(const std::vector<std::string>& v) {
   std::set<std::string> out;
-  for (const auto& s : v) out.insert(lower(s));
+  for (const auto& s : v) out.insert(ascii_lower(s));
   return out;
 }
 
 // "p=reject dis=none" (a comment) -> "reject".
 std::string policy_from_comment(std::string_view comment) {
-  std::string c = lower(comment);
+  std::string c = ascii_lower(comment);
   size_t pos = 0;
   while ((pos = c.find("p=", pos)) != std::string::npos) {
     if (pos == 0 || c[pos - 1] == ' ' || c[pos - 1] == '(' || c[pos - 1] == ';') {
@@ -336,7 +332,7 @@ std::string auth_domain(std::string_view value) {
     value.remove_suffix(1);
   }
   if (size_t at = value.rfind('@'); at != std::string_view::npos) value.remove_prefix(at + 1);
-  return lower(value);
+  return ascii_lower(value);
 }
 
 Result<AuthResHeader> parse_authres(std::string_view value) { return parse_body(value, 0); }
@@ -451,10 +447,10 @@ AuthSummary summarize_auth(const Message& message, const AuthOptions& options) {
         for (const auto& [key, value] : r.properties) {
           if (s.dmarc_policy.empty() && key.starts_with("policy.") &&
               (key.find("policy", 7) != std::string::npos || key == "policy.dmarc")) {
-            s.dmarc_policy = lower(value);
+            s.dmarc_policy = ascii_lower(value);
           }
         }
-        s.dmarc_action = lower(r.property("action"));
+        s.dmarc_action = ascii_lower(r.property("action"));
       } else if (r.method == "arc" && s.arc.empty()) {
         s.arc = r.result;
       } else if (r.method == "compauth" && s.compauth.empty()) {

@@ -11,6 +11,9 @@
 #include <fstream>
 #include <memory>
 
+#include "core/ascii.h"
+#include "core/host.h"
+
 // dkim.h is C and uses C99's _Bool, which C++ spells bool (same size and ABI on every Debian
 // architecture).
 #define _Bool bool
@@ -19,18 +22,6 @@
 
 namespace sw::phish {
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front())) != 0) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back())) != 0) s.remove_suffix(1);
-  return s;
-}
 
 struct LibCloser {
   void operator()(DKIM_LIB* lib) const { dkim_close(lib); }
@@ -155,13 +146,13 @@ std::string_view dkim_status_name(DkimStatus s) {
 
 void DkimKeys::add(std::string_view name, std::string txt) {
   if (keys_.size() >= kMaxDkimKeys) return;
-  std::string n = lower(trim(name));
+  std::string n = ascii_lower(trim(name));
   while (!n.empty() && n.back() == '.') n.pop_back();
   keys_[n] = std::move(txt);
 }
 
 const std::string* DkimKeys::find(std::string_view selector, std::string_view domain) const {
-  std::string name = lower(selector) + "._domainkey." + lower(domain);
+  std::string name = ascii_lower(selector) + "._domainkey." + ascii_lower(domain);
   while (!name.empty() && name.back() == '.') name.pop_back();
   auto it = keys_.find(name);
   return it == keys_.end() ? nullptr : &it->second;
@@ -185,7 +176,7 @@ void DkimKeys::parse_into(std::string_view text, const std::string& origin) {
     while (true) {
       size_t w = rest.find_first_of(" \t");
       std::string_view word = rest.substr(0, w);
-      std::string lw = lower(word);
+      std::string lw = ascii_lower(word);
       bool ttl = !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
         return std::isdigit(static_cast<unsigned char>(c)) != 0;
       });
@@ -311,7 +302,7 @@ Result<DkimReport> verify_dkim(std::string_view raw, const DkimKeys& keys) {
     DKIM_SIGINFO* sig = sigs[idx];
     DkimSignatureCheck c;
     if (const unsigned char* d = dkim_sig_getdomain(sig); d != nullptr) {
-      c.domain = lower(reinterpret_cast<const char*>(d));
+      c.domain = ascii_lower(reinterpret_cast<const char*>(d));
     }
     if (const unsigned char* s = dkim_sig_getselector(sig); s != nullptr) {
       c.selector = reinterpret_cast<const char*>(s);

@@ -16,6 +16,9 @@
 
 #include <uriparser/Uri.h>
 
+#include "core/ascii.h"
+#include "core/host.h"
+
 namespace sw::phish {
 namespace {
 
@@ -102,18 +105,6 @@ class GumboArena {
 
 bool is_space(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && is_space(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
@@ -452,7 +443,7 @@ class Walker {
         Link l;
         l.kind = LinkKind::kForm;
         l.url = attr_str(e, "action");
-        l.method = lower(attr_str(e, "method"));
+        l.method = ascii_lower(attr_str(e, "method"));
         if (l.method.empty()) l.method = "get";
         l.hidden = ctx.hidden;
         form_ = add_link(std::move(l));
@@ -477,7 +468,7 @@ class Walker {
         break;
       }
       case GUMBO_TAG_META: {
-        if (lower(attr_str(e, "http-equiv")) != "refresh") break;
+        if (ascii_lower(attr_str(e, "http-equiv")) != "refresh") break;
         std::string url = refresh_url(attr_str(e, "content"));
         if (url.empty()) break;
         Link l;
@@ -525,7 +516,7 @@ class Walker {
   }
 
   void input(const GumboElement& e) {
-    std::string type = e.tag == GUMBO_TAG_TEXTAREA ? "textarea" : lower(attr_str(e, "type"));
+    std::string type = e.tag == GUMBO_TAG_TEXTAREA ? "textarea" : ascii_lower(attr_str(e, "type"));
     if (type.empty()) type = "text";
     if (type == "password") ++doc_.password_inputs;
     if (form_ < 0) return;
@@ -538,8 +529,8 @@ class Walker {
     }
     ++f.inputs;
     if (type == "password") f.has_password = true;
-    std::string names = lower(attr_str(e, "name") + " " + attr_str(e, "id") + " " +
-                              attr_str(e, "placeholder") + " " + attr_str(e, "autocomplete"));
+    std::string names = ascii_lower(attr_str(e, "name") + " " + attr_str(e, "id") + " " +
+                                    attr_str(e, "placeholder") + " " + attr_str(e, "autocomplete"));
     if (type == "email" ||
         ((type == "text" || type == "textarea") &&
          (names.find("mail") != std::string::npos || names.find("user") != std::string::npos ||

@@ -11,6 +11,7 @@
 
 #include <libpsl.h>
 
+#include "core/ascii.h"
 #include "phish/url.h"
 
 namespace sw::phish {
@@ -31,12 +32,6 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
     if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
   }
   return true;
-}
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 std::string first_label(std::string_view d) { return std::string(d.substr(0, d.find('.'))); }
@@ -248,7 +243,7 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
   const LinkPoints& pts = o.points;
   Collector col;
   std::unordered_set<std::string> prot;
-  for (const auto& d : o.protected_domains) prot.insert(lower(d));
+  for (const auto& d : o.protected_domains) prot.insert(ascii_lower(d));
   std::unordered_set<std::string> trackers(o.click_trackers.begin(), o.click_trackers.end());
   auto is_brand = [&](const std::string& reg) {
     if (prot.contains(reg)) return true;
@@ -338,7 +333,7 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
         const std::string& s = shown.front();
         const std::string real = site_of(*pu);
         bool brand = is_brand(s);
-        std::string decoded = lower(percent_decode(pu->path + "?" + pu->query));
+        std::string decoded = ascii_lower(percent_decode(pu->path + "?" + pu->query));
         bool carries_shown = decoded.find(s) != std::string::npos;
         bool tracker = trackers.contains(pu->registrable) || trackers.contains(pu->host);
         bool senders = !o.sender_domain.empty() && pu->registrable == o.sender_domain;

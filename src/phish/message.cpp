@@ -48,6 +48,7 @@
 
 #include <gmime/gmime.h>
 
+#include "core/ascii.h"
 #include "core/unique_fd.h"
 
 namespace sw::phish {
@@ -83,14 +84,6 @@ using GString_ = std::unique_ptr<char, GFreeDeleter>;
 struct OptionsFree {
   void operator()(GMimeParserOptions* o) const { g_mime_parser_options_free(o); }
 };
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && g_ascii_strncasecmp(a.data(), b.data(), a.size()) == 0;
@@ -310,7 +303,7 @@ bool iconv_to_utf8(std::string_view in, const char* charset, std::string& out, s
 // The text of a body in UTF-8, whatever its declared charset; problems go to `notes`.
 std::string to_utf8(std::string bytes, const std::string& declared, const std::string& what,
                     Notes& notes) {
-  std::string cs = lower_ascii(trim(declared));
+  std::string cs = ascii_lower(trim(declared));
   bool ascii_or_none = cs.empty() || cs == "us-ascii" || cs == "ascii";
   if (ascii_or_none || cs == "utf-8" || cs == "utf8") {
     if (is_valid_utf8(bytes)) return bytes;  // includes plain ASCII
@@ -434,7 +427,7 @@ std::string domain_of(std::string_view address) {
   size_t at = address.rfind('@');
   if (at == std::string_view::npos) return {};
   std::string_view dom = address.substr(at + 1);
-  if (!is_valid_utf8(dom)) return lower_ascii(dom);
+  if (!is_valid_utf8(dom)) return ascii_lower(dom);
   GString_ low(g_utf8_strdown(dom.data(), static_cast<gssize>(dom.size())));
   return low.get();
 }
@@ -619,10 +612,10 @@ void add_leaf(GMimePart* part, int depth, Message& m, Walk& w) {
   std::string type = "application/octet-stream";
   if (GMimeContentType* ct = g_mime_object_get_content_type(obj)) {
     GString_ mime(g_mime_content_type_get_mime_type(ct));
-    if (mime) type = lower_ascii(mime.get());
+    if (mime) type = ascii_lower(mime.get());
   }
   std::string disposition;
-  if (const char* d = g_mime_object_get_disposition(obj)) disposition = lower_ascii(trim(d));
+  if (const char* d = g_mime_object_get_disposition(obj)) disposition = ascii_lower(trim(d));
   std::string filename;
   if (const char* f = g_mime_part_get_filename(part)) filename = f;
 

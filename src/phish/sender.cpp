@@ -10,6 +10,7 @@
 
 #include <libpsl.h>
 
+#include "core/ascii.h"
 #include "phish/url.h"
 
 namespace sw::phish {
@@ -18,12 +19,6 @@ namespace {
 constexpr size_t kMaxShown = 80;      // characters of a name or domain quoted in a reason
 constexpr size_t kMaxNameScan = 512;  // bytes of a display name scanned for addresses/domains
 constexpr size_t kMaxNamesFound = 8;  // addresses/domains kept per display name
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // A value quoted in a reason: control characters dropped, cut at kMaxShown.
 std::string shown(std::string_view s) {
@@ -57,7 +52,7 @@ const Mailbox* from_of(const Message& m) {
 }
 
 std::string domain_of(const Mailbox& mb) {
-  if (!mb.domain.empty()) return lower(mb.domain);
+  if (!mb.domain.empty()) return ascii_lower(mb.domain);
   return mb.address.find('@') == std::string::npos ? std::string() : auth_domain(mb.address);
 }
 
@@ -66,7 +61,7 @@ std::string domain_of(const Mailbox& mb) {
 bool plausible_domain(std::string_view d) {
   size_t dot = d.rfind('.');
   if (d.empty() || dot == std::string_view::npos || dot == 0 || dot + 1 >= d.size()) return false;
-  std::string tld = lower(d.substr(dot + 1));
+  std::string tld = ascii_lower(d.substr(dot + 1));
   return psl_is_public_suffix2(psl(), tld.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
 }
 
@@ -226,7 +221,7 @@ bool is_list_mail(const Message& m) {
     if (!m.header_values(h).empty()) return true;
   }
   for (auto v : m.header_values("Precedence")) {
-    if (lower(v).find("list") != std::string::npos) return true;
+    if (ascii_lower(v).find("list") != std::string::npos) return true;
   }
   return false;
 }
@@ -246,7 +241,7 @@ std::vector<std::string> names_in_display_name(std::string_view name) {
     }
     size_t start = i;
     while (i < name.size() && word_char(name[i])) ++i;
-    std::string w = lower(name.substr(start, i - start));
+    std::string w = ascii_lower(name.substr(start, i - start));
     while (!w.empty() && (w.back() == '.' || w.back() == '-')) w.pop_back();
     size_t at = w.rfind('@');
     std::string domain = at == std::string::npos ? w : w.substr(at + 1);
@@ -485,7 +480,7 @@ std::vector<Reason> display_name_reasons(const Message& message, const UrlAnalyz
 
   const DomainCheck own = urls.check_domain(from_domain);
   const bool list = is_list_mail(message);
-  const bool via = list && lower(name).find(" via ") != std::string::npos;
+  const bool via = list && ascii_lower(name).find(" via ") != std::string::npos;
 
   // name_brand
   std::string brand_reg;
@@ -596,15 +591,15 @@ std::vector<Reason> sender_domain_reasons(const Message& message, const UrlAnaly
            org("Block the domain " + shown(c.registrable.empty() ? domain : c.registrable) +
                " at the mail gateway.")});
     }
-    if (!c.brand.empty() && c.lookalike_of.empty() && brand_starts_word(lower(domain), c.brand) &&
-        fired.insert("sender_brand").second) {
+    if (!c.brand.empty() && c.lookalike_of.empty() &&
+        brand_starts_word(ascii_lower(domain), c.brand) && fired.insert("sender_brand").second) {
       add("sender_brand_in_domain", pts.sender_brand_in_domain,
           who + site + ", which uses the name '" + c.brand + "' but does not belong to " +
               c.brand_domain,
           {recipient(kDontTrust)});
     }
     if (reply) continue;
-    std::string d = lower(domain);
+    std::string d = ascii_lower(domain);
     if (std::string label = machine_made_label(d, c.registrable);
         !label.empty() && fired.insert("sender_random_domain").second) {
       add("sender_random_domain", pts.sender_random_domain,

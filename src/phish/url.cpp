@@ -14,14 +14,10 @@
 #include <idn2.h>
 #include <uriparser/Uri.h>
 
+#include "core/ascii.h"
+
 namespace sw::phish {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 std::string range_text(const UriTextRangeA& r) {
   if (r.first == nullptr || r.afterLast == nullptr) return {};
@@ -71,7 +67,7 @@ bool has_scheme(std::string_view s) {
     ++i;
   }
   if (i >= s.size() || s[i] != ':') return false;
-  std::string scheme = lower_ascii(s.substr(0, i));
+  std::string scheme = ascii_lower(s.substr(0, i));
   if (s.substr(i + 1).starts_with("//")) return true;
   return scheme == "data" || scheme == "javascript" || scheme == "vbscript" || scheme == "mailto" ||
          scheme == "file" || scheme == "about" || scheme == "blob";
@@ -188,9 +184,9 @@ Result<ParsedUrl> parse_url(std::string_view input) {
   std::unique_ptr<UriUriA, void (*)(UriUriA*)> guard(&uri, uriFreeUriMembersA);
 
   ParsedUrl u;
-  u.scheme = lower_ascii(range_text(uri.scheme));
+  u.scheme = ascii_lower(range_text(uri.scheme));
   u.userinfo = percent_decode(range_text(uri.userInfo));
-  u.host = lower_ascii(percent_decode(range_text(uri.hostText)));
+  u.host = ascii_lower(percent_decode(range_text(uri.hostText)));
   u.query = range_text(uri.query);
   u.fragment = range_text(uri.fragment);
   for (const UriPathSegmentA* seg = uri.pathHead; seg != nullptr; seg = seg->next) {
@@ -234,7 +230,7 @@ Result<ParsedUrl> parse_url(std::string_view input) {
   bool plain = std::all_of(u.host.begin(), u.host.end(),
                            [](char c) { return static_cast<unsigned char>(c) < 0x80; }) &&
                u.host.find("xn--") == std::string::npos;
-  u.host_ascii = plain ? lower_ascii(u.host) : lower_ascii(idn_to_ascii(u.host));
+  u.host_ascii = plain ? ascii_lower(u.host) : ascii_lower(idn_to_ascii(u.host));
   u.host_unicode = plain ? u.host_ascii : idn_to_unicode(u.host_ascii);
   std::string h = u.host_ascii;
   if (!h.empty() && h.back() == '.') h.pop_back();
