@@ -117,6 +117,72 @@ std::string first_label(std::string_view domain) {
   return std::string(domain.substr(0, domain.find('.')));
 }
 
+// A host list entry ("weebly.com", "docs.google.com/forms"): without a path, the host is a
+// subdomain of it (users' pages; the provider's own site is not one); with a path, the host is it
+// or a subdomain and the path starts with the entry's (ASCII case ignored).
+bool host_list_hit(const ParsedUrl& u, std::string_view entry) {
+  size_t slash = entry.find('/');
+  std::string_view fhost = entry.substr(0, slash);
+  const std::string& host = u.host_ascii;
+  bool sub = host.size() > fhost.size() && host.ends_with(fhost) &&
+             host[host.size() - fhost.size() - 1] == '.';
+  if (slash == std::string_view::npos) return sub;
+  if (host != fhost && !sub) return false;
+  std::string_view prefix = entry.substr(slash);
+  return u.path.size() >= prefix.size() &&
+         ascii_lower(std::string_view(u.path).substr(0, prefix.size())) == prefix;
+}
+
+// The first entry of `list` that `u` hits, or nullptr.
+const std::string* host_list_find(const ParsedUrl& u, const std::vector<std::string>& list) {
+  for (const auto& entry : list) {
+    if (host_list_hit(u, entry)) return &entry;
+  }
+  return nullptr;
+}
+
+// A path segment that is a web address of its own: "www.bank.com", "sucursal.banco.com.co",
+// "tim.it"; letters, digits and '-' in dot-separated labels ending in a generic or two-letter
+// country TLD. File names (".php", ".html") are not addresses; neither are the two-letter endings
+// that are also file types (".sh", ".py", ".pl", ".js", ".md", ...).
+bool is_address_segment(std::string_view seg) {
+  if (seg.size() < 4 || seg.size() > 253 || seg.find('.') == std::string_view::npos) return false;
+  auto labels = split(seg, '.');
+  for (auto l : labels) {
+    if (l.empty() || !std::all_of(l.begin(), l.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '-';
+        })) {
+      return false;
+    }
+  }
+  std::string_view tld = labels.back();
+  if (labels[labels.size() - 2].size() < 2 ||
+      !std::all_of(tld.begin(), tld.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+    return false;
+  }
+  static const std::unordered_set<std::string_view> kGeneric = {
+      "com", "net", "org", "info", "biz", "gov", "edu", "online", "xyz", "site", "top"};
+  static const std::unordered_set<std::string_view> kFileTypes = {
+      "sh", "py", "pl", "js", "md", "rs", "ts", "so", "cc", "hh", "ai", "ps", "rb",
+      "cs", "fs", "ml", "mm", "gz", "xz", "bz", "db", "do", "me", "tv", "io", "ws",
+      "to", "ly", "im", "am", "fm", "gs", "vc", "lv", "ms", "es", "pm"};
+  if (kGeneric.contains(tld)) return true;
+  return tld.size() == 2 && !kFileTypes.contains(tld);
+}
+
+// Words of an account or security page inside a host name (without its public suffix), or
+// nullptr.
+const char* account_word_in(std::string_view host) {
+  static const char* const kWords[] = {"secure",  "login",   "logon",   "signin",  "verif",
+                                       "account", "update",  "confirm", "webscr",  "billing",
+                                       "recover", "unlock",  "wallet",  "banking", "payment",
+                                       "suspend", "activat", "validat", "refund",  "customer"};
+  for (const char* w : kWords) {
+    if (host.find(w) != std::string_view::npos) return w;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 int damerau_levenshtein(std::string_view a, std::string_view b) {
@@ -467,6 +533,18 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
                 ", which does not belong to " + bp->domain);
       }
 
+      // host_words: words of an account page in the site's own name. A protected brand's sites
+      // are excluded above; everyone else's "secure.", "login." and "verify-" are what a
+      // phishing site puts in its name to look like the real thing's account pages.
+      if (const char* w = account_word_in(u.host_ascii.substr(
+              0, u.host_ascii.size() - (u.registrable.size() - first_label(u.registrable).size())));
+          w != nullptr) {
+        add("host_words", pts.host_words,
+            std::string("the site's name contains '") + w + "' (" + u.host_unicode +
+                "), as phishing sites name themselves to look like an account page; it does "
+                "not belong to any company you would expect");
+      }
+
       // lookalike
       if (const Protected* p = im.lookalike(u); p != nullptr) {
         add("lookalike", pts.lookalike,
@@ -530,22 +608,22 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
       }
     }
 
-    // free_hosting
-    for (const auto& f : im.opt.free_hosts) {
-      std::string_view fh = f;
-      size_t slash = fh.find('/');
-      std::string_view fhost = fh.substr(0, slash);
-      // The provider's own site is not a user page: only subdomains, or the listed path.
-      bool host_hit = (u.host_ascii == fhost && slash != std::string_view::npos) ||
-                      (u.host_ascii.size() > fhost.size() && u.host_ascii.ends_with(fhost) &&
-                       u.host_ascii[u.host_ascii.size() - fhost.size() - 1] == '.');
-      if (host_hit && (slash == std::string_view::npos ||
-                       std::string_view(u.path).starts_with(fh.substr(slash)))) {
-        add("free_hosting", pts.free_hosting,
-            "the page is on " + std::string(fh) +
-                ", a free service where anyone can publish a page or form in minutes");
-        break;
-      }
+    // free_hosting, dynamic_dns, file_share
+    if (const std::string* f = host_list_find(u, im.opt.free_hosts); f != nullptr) {
+      add("free_hosting", pts.free_hosting,
+          "the page is on " + *f +
+              ", a free service where anyone can publish a page or form in minutes");
+    }
+    if (const std::string* f = host_list_find(u, im.opt.dynamic_dns); f != nullptr) {
+      add("dynamic_dns", pts.dynamic_dns,
+          "the site's name " + u.host_unicode + " is a free dynamic-DNS name under " + *f +
+              ": anyone can point one at their own server in a minute, without owning a domain");
+    }
+    if (const std::string* f = host_list_find(u, im.opt.file_shares); f != nullptr) {
+      add("file_share", pts.file_share,
+          "the link opens a file shared through " + f->substr(0, f->find('/')) +
+              "; anyone can share a file there, so the sharer, not the service, is who you must "
+              "trust");
     }
 
     // email_in_query
@@ -584,15 +662,12 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
       }
     }
 
-    // kit_path: a page inside a site's WordPress program folders. Phishing kits are uploaded
-    // into hacked WordPress sites there; honest links point to posts, or to the images, styles
+    // kit_path: a page inside a site's WordPress program folders, or inside folders sites keep
+    // for program code, libraries or static files, or inside a hidden folder. Phishing kits are
+    // uploaded into hacked sites there; honest links point to pages, or to the images, styles
     // and scripts kept there (not counted).
     {
       std::string kpath = ascii_lower(u.path);
-      size_t wp = std::string::npos;
-      for (const char* dir : {"/wp-content/", "/wp-includes/", "/wp-admin/"}) {
-        wp = std::min(wp, kpath.find(dir));
-      }
       // Static files (images, styles, scripts, fonts, documents) there are what honest pages load.
       bool static_file = false;
       if (size_t slash = kpath.rfind('/'), dot = kpath.rfind('.');
@@ -602,12 +677,59 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
             "map", "woff", "woff2", "ttf", "eot",  "pdf", "mp4", "mp3", "zip"};
         static_file = kStatic.contains(std::string_view(kpath).substr(dot + 1));
       }
-      if (wp != std::string::npos && !static_file) {
-        add("kit_path", pts.kit_path,
-            "the page sits inside the program folders of a WordPress site (" +
-                kpath.substr(wp, kpath.find('/', wp + 1) - wp + 1) + "...) on " + site +
-                ", where phishing pages are planted on hacked sites");
+      static const std::unordered_set<std::string_view> kWordPress = {"wp-content", "wp-includes",
+                                                                      "wp-admin"};
+      static const std::unordered_set<std::string_view> kProgram = {
+          "vendor", "node_modules", "includes", "wp-json", "cgi-bin", "libraries", "plugins",
+          "cache",  "tmp",          "temp",     "assets",  "css",     "js",        "img",
+          "images", "fonts",        "uploads",  "media",   "skin"};
+      auto segs = split(kpath, '/');
+      std::string_view folder;
+      bool wordpress = false;
+      for (size_t i = 0; !static_file && i + 1 < segs.size(); ++i) {
+        std::string_view seg = segs[i];
+        if (kWordPress.contains(seg)) {
+          folder = seg;
+          wordpress = true;
+          break;
+        }
+        // Hidden folders, except the standard ACME challenge (a token file, not a page).
+        bool hidden =
+            seg.size() > 1 && seg[0] == '.' && seg != ".." &&
+            !(seg == ".well-known" && i + 2 < segs.size() && segs[i + 1] == "acme-challenge");
+        if (folder.empty() && (hidden || kProgram.contains(seg))) folder = seg;
       }
+      // A protected brand's own site is not a hacked one (amazon.co.uk keeps pages under /css/).
+      const bool brand_site = !u.registrable.empty() && im.same_brand(u);
+      if (brand_site) folder = {};
+      if (wordpress && !brand_site) {
+        add("kit_path", pts.kit_path,
+            "the page sits inside the program folders of a WordPress site (/" +
+                std::string(folder) + "/...) on " + site +
+                ", where phishing pages are planted on hacked sites");
+      } else if (!folder.empty()) {
+        add("kit_folder", pts.kit_folder,
+            "the page sits inside a folder where websites keep program code, images or hidden "
+            "files (/" +
+                std::string(folder) + "/...) on " + site +
+                ", not pages: that is where phishing pages are planted on hacked sites");
+      }
+
+      // address_in_path: another site's address, or a folder named "http"/"https", inside the
+      // path: kits copy the real site's address into their folder names to look right.
+      for (size_t i = 1; i < segs.size(); ++i) {
+        std::string seg = percent_decode(segs[i]);
+        bool scheme_folder = (seg == "http" || seg == "https") && i + 1 < segs.size();
+        bool address =
+            is_address_segment(seg) && !u.registrable.empty() && !seg.ends_with(u.registrable);
+        if ((scheme_folder || address) && !brand_site) {
+          add("address_in_path", pts.address_in_path,
+              "the address of the page on " + site + " contains another address ('" + seg +
+                  "'), as copied phishing sites do to look like the real one");
+          break;
+        }
+      }
+
       // session_folder: a folder named by 32 hexadecimal digits (an MD5), the per-visitor copy a
       // phishing kit makes of itself so that each link works once.
       for (auto seg : split(kpath, '/')) {

@@ -43,6 +43,19 @@
 //                 wp-admin; static files such as images, styles and scripts excepted): where kits
 //                 are planted on hacked sites.
 //  session_folder a 32-hex-digit folder (an MD5): the per-visitor copy a phishing kit makes.
+//  kit_folder     likewise a page (not an image, style or script) inside folders sites keep for
+//                 program code or static files (vendor/, includes/, cgi-bin/, .well-known/,
+//                 images/, css/, uploads/, ...) or inside a hidden folder (/.x/).
+//  address_in_path another site's address as a folder of the path (evil.xyz/www.bank.com/,
+//                 evil.xyz/https/...): kits copy the real site's address into their folders.
+//  host_words     account words (secure, login, verify, account, update, billing, wallet, ...)
+//                 in the name of a site that belongs to no protected brand
+//                 (serviceenligneverificationbp.com, clients-verification.blogspot.com).
+//  dynamic_dns    a free dynamic-DNS name (ddns.net, duckdns.org, hopto.org): a home or
+//                 throw-away server anyone can name in a minute.
+//  file_share     a document on a file-sharing or cloud-storage service (OneDrive, SharePoint
+//                 personal sites, Dropbox, Google Drive/Docs, cloud buckets): the "document
+//                 shared with you" lure; weak alone, since honest mail shares files too.
 // None keys on artefacts of any dataset (dates, "www.", feed ids).
 #pragma once
 
@@ -66,21 +79,26 @@ struct DetectorPoints {
   int userinfo_domain = 70;  // the part before '@' looks like a domain or names a brand
   int shortener = 20;
   int brand_subdomain = 45;  // brand in a subdomain label or the domain name (paypal-secure.xyz)
-  int brand_path = 20;       // brand in path or query
+  int brand_path = 15;       // brand in path or query
   int lookalike = 60;
   int mixed_script = 45;
   int script_uri = 70;
   int long_host = 10;
   int path_oddity = 10;
   int suspicious_tld = 15;
-  int login_words = 15;
-  int http_login = 10;
+  int login_words = 10;
+  int http_login = 5;
   int free_hosting = 15;
   int email_in_query = 15;
   int feed = 100;
   int kit_path = 25;
   int login_script = 15;
   int session_folder = 20;
+  int kit_folder = 20;
+  int address_in_path = 15;
+  int host_words = 15;
+  int dynamic_dns = 20;
+  int file_share = 10;
 };
 
 // Protected domains and shorteners shipped with shieldwall (src/phish/default_lists.cpp).
@@ -88,6 +106,8 @@ const std::vector<std::string>& default_protected_domains();
 const std::vector<std::string>& default_shorteners();
 const std::vector<std::string>& default_suspicious_tlds();
 const std::vector<std::string>& default_free_hosts();
+const std::vector<std::string>& default_dynamic_dns();
+const std::vector<std::string>& default_file_shares();
 
 struct UrlOptions {
   std::vector<std::string> protected_domains = default_protected_domains();
@@ -95,8 +115,10 @@ struct UrlOptions {
   std::vector<std::string> suspicious_tlds = default_suspicious_tlds();
   std::vector<std::string> free_hosts =
       default_free_hosts();  // host suffixes; "host/path" prefixes
+  std::vector<std::string> dynamic_dns = default_dynamic_dns();  // host suffixes
+  std::vector<std::string> file_shares = default_file_shares();  // as free_hosts
   DetectorPoints points;
-  int suspicious_at = 30;  // score >= this: "suspicious"
+  int suspicious_at = 20;  // score >= this: "suspicious"
   int phishing_at = 45;    // score >= this: "phishing"
   UrlFeed blocklist;       // load_url_feed()
 };

@@ -105,11 +105,43 @@ const std::vector<std::string>& default_protected_domains() {
 }
 
 const std::vector<std::string>& default_shorteners() {
+  // General-purpose shorteners anyone can use: ours, and SpamAssassin's url_shortener list
+  // (25_url_shortener.cf, Apache-2.0) without brands' own shorteners (youtu.be, amzn.to, fb.me,
+  // doi.org, ...), which only ever lead to the brand's own site; and IP loggers (grabify.link,
+  // iplogger.org), shorteners that also record who clicked.
   static const std::vector<std::string> kShorteners = {
-      "bit.ly",  "tinyurl.com", "t.co",        "goo.gl", "ow.ly",   "is.gd",   "buff.ly",
-      "cutt.ly", "rebrand.ly",  "shorturl.at", "rb.gy",  "t.ly",    "tiny.cc", "bitly.com",
-      "v.gd",    "s.id",        "lnkd.in",     "soo.gd", "clck.ru", "qr.net",  "urlz.fr",
-      "x.co",    "shorte.st",   "adf.ly",      "bc.vc",  "u.to",    "2.gp",    "short.io",
+      "bit.ly",       "tinyurl.com",   "t.co",         "goo.gl",
+      "ow.ly",        "is.gd",         "buff.ly",      "cutt.ly",
+      "rebrand.ly",   "shorturl.at",   "rb.gy",        "t.ly",
+      "tiny.cc",      "bitly.com",     "v.gd",         "s.id",
+      "lnkd.in",      "soo.gd",        "clck.ru",      "qr.net",
+      "urlz.fr",      "x.co",          "shorte.st",    "adf.ly",
+      "bc.vc",        "u.to",          "2.gp",         "short.io",
+      "0rz.tw",       "4url.cc",       "afly.co",      "ai6.net",
+      "b.link",       "b23.ru",        "bit.do",       "chilp.it",
+      "crks.me",      "cutwin.biz",    "doiop.com",    "fire.to",
+      "firsturl.de",  "firsturl.net",  "gdurl.com",    "go.ly",
+      "goolnk.com",   "gplinks.in",    "hop.kz",       "hotshorturl.com",
+      "hurl.it",      "hyperurl.co",   "inx.lv",       "it2.in",
+      "j.mp",         "kore.us",       "kurl.no",      "lnk.sk",
+      "lnkiy.in",     "lru.jp",        "n9.cl",        "ndurl.com",
+      "ouo.io",       "owl.li",        "redir.ec",     "rotf.lol",
+      "shorl.com",    "shortn.me",     "simurl.net",   "smarturl.it",
+      "smfu.in",      "snip.ly",       "tiny.one",     "tiny.pl",
+      "tinylink.in",  "to.ly",         "twixar.me",    "u.nu",
+      "url.ie",       "urlcut.com",    "urlday.cc",    "urls.im",
+      "urlz.at",      "urlzs.com",     "utfg.sk",      "wow.link",
+      "xurl.es",      "zurl.ws",       "shrunken.com", "0.gp",
+      "4.gp",         "5.gp",          "6.gp",         "2.ly",
+      "3.ly",         "4.ly",          "6.ly",         "7.ly",
+      "8.ly",         "9.ly",          "ur3.us",       "alturl.com",
+      "shorturl.com", "short.gy",      "shortz.me",    "kisa.link",
+      "bul.tc",       "tek.link",      "bitly.ws",     "han.gl",
+      "lukora.cz",    "shorturl.asia", "m2.do",        "ulvis.net",
+      "cutt.us",      "shrtco.de",     "tinu.be",      "qrco.de",
+      "l.ead.me",     "linktr.ee",     "t2m.io",       "shorturl.gg",
+      "grabify.link", "iplogger.org",  "iplogger.com", "2no.co",
+      "yip.su",
   };
   return kShorteners;
 }
@@ -124,22 +156,132 @@ const std::vector<std::string>& default_suspicious_tlds() {
 }
 
 const std::vector<std::string>& default_free_hosts() {
-  // Services where anyone publishes a page or form for free: a suffix of the host, or
-  // "host/path-prefix" for a path of a big provider (Google Forms).
+  // Services where anyone publishes a page or form for free: a suffix of the host (its
+  // subdomains are users' pages; the provider's own site is not), or "host/path-prefix" for the
+  // user part of a big provider (Google Sites and Forms, Microsoft Forms).
   static const std::vector<std::string> kHosts = {
-      "000webhostapp.com", "weebly.com",       "weeblysite.com",
-      "wixsite.com",       "firebaseapp.com",  "web.app",
-      "herokuapp.com",     "netlify.app",      "glitch.me",
-      "repl.co",           "godaddysites.com", "webwavecms.com",
-      "my-free.website",   "yolasite.com",     "jimdosite.com",
-      "site123.me",        "mystrikingly.com", "wordpress.com",
-      "blogspot.com",      "sites.google.com", "docs.google.com/forms",
-      "forms.gle",         "ipfs.io",          "pages.dev",
-      "workers.dev",       "vercel.app",       "github.io",
-      "typeform.com",      "formstack.com",    "jotform.com",
-      "squarespace.com",   "webflow.io",
+      "000webhostapp.com",
+      "weebly.com",
+      "weeblysite.com",
+      "wixsite.com",
+      "firebaseapp.com",
+      "web.app",
+      "herokuapp.com",
+      "netlify.app",
+      "glitch.me",
+      "repl.co",
+      "godaddysites.com",
+      "webwavecms.com",
+      "my-free.website",
+      "yolasite.com",
+      "jimdosite.com",
+      "site123.me",
+      "mystrikingly.com",
+      "wordpress.com",
+      "blogspot.com",
+      "sites.google.com/view/",
+      "sites.google.com/site/",
+      "docs.google.com/forms",
+      "forms.gle/",
+      "ipfs.io",
+      "pages.dev",
+      "workers.dev",
+      "vercel.app",
+      "github.io",
+      "typeform.com",
+      "formstack.com",
+      "jotform.com",
+      "squarespace.com",
+      "webflow.io",
+      "forms.office.com/",
+      "codesandbox.io",
+      "csb.app",
+      "appspot.com",
+      "myfreesites.net",
+      "unaux.com",
+      "rf.gd",
+      "epizy.com",
+      "blogcu.com",
+      "azurewebsites.net",
+      "web.core.windows.net",
+      "surge.sh",
+      "ngrok.io",
+      "ngrok-free.app",
+      "trycloudflare.com",
+      "notion.site",
+      "framer.website",
+      "framer.app",
+      "canva.site",
+      "carrd.co",
+      "tumblr.com",
+      "site44.com",
+      "wcomhost.com",
+      "webnode.page",
+      "ukit.me",
+      "tilda.ws",
+      "mozellosite.com",
   };
   return kHosts;
+}
+
+const std::vector<std::string>& default_dynamic_dns() {
+  // Free dynamic-DNS names (No-IP, DuckDNS, Dynu, ClouDNS, afraid.org, ...): anyone names a home
+  // or rented server under them in a minute, without registering a domain.
+  static const std::vector<std::string> kDdns = {
+      "ddns.net",       "hopto.org",     "zapto.org",      "sytes.net",       "servehttp.com",
+      "serveftp.com",   "myftp.org",     "myftp.biz",      "redirectme.net",  "bounceme.net",
+      "webhop.me",      "no-ip.org",     "no-ip.biz",      "no-ip.info",      "no-ip.net",
+      "noip.me",        "myddns.me",     "ddnsking.com",   "duckdns.org",     "dyndns.org",
+      "dynu.net",       "freeddns.org",  "mywire.org",     "ddnsfree.com",    "accesscam.org",
+      "camdvr.org",     "casacam.net",   "giize.com",      "gleeze.com",      "kozow.com",
+      "loseyourip.com", "ooguy.com",     "theworkpc.com",  "webredirect.org", "dnsfor.me",
+      "cloudns.asia",   "cloudns.be",    "cloudns.biz",    "cloudns.cc",      "cloudns.ch",
+      "cloudns.cl",     "cloudns.club",  "cloudns.cx",     "cloudns.eu",      "cloudns.in",
+      "cloudns.info",   "cloudns.nz",    "cloudns.org",    "cloudns.pro",     "cloudns.pw",
+      "cloudns.us",     "dnsabr.com",    "ip-ddns.com",    "mooo.com",        "chickenkiller.com",
+      "us.to",          "crabdance.com", "ignorelist.com", "ydns.eu",         "dynv6.net",
+      "dedyn.io",       "freemyip.com",  "3utilities.com", "publicvm.com",    "changeip.net",
+  };
+  return kDdns;
+}
+
+const std::vector<std::string>& default_file_shares() {
+  // Where a link opens a shared document or a file in cloud storage (entries as in
+  // default_free_hosts; a path prefix applies to the host and its subdomains).
+  static const std::vector<std::string> kShares = {
+      "1drv.ms/",
+      "onedrive.live.com/",
+      "sharepoint.com/personal/",
+      "sharepoint.com/:",
+      "dropbox.com/s/",
+      "dropbox.com/scl/",
+      "dropbox.com/l/",
+      "dropbox.com/sh/",
+      "dropboxusercontent.com",
+      "db.tt/",
+      "drive.google.com/file/",
+      "drive.google.com/open",
+      "drive.google.com/uc",
+      "drive.google.com/drive/folders/",
+      "docs.google.com/document/",
+      "docs.google.com/spreadsheets/",
+      "docs.google.com/presentation/",
+      "docs.google.com/drawings/",
+      "storage.googleapis.com/",
+      "firebasestorage.googleapis.com/",
+      "s3.amazonaws.com",
+      "blob.core.windows.net",
+      "digitaloceanspaces.com",
+      "r2.dev",
+      "egnyte.com/dl/",
+      "box.com/s/",
+      "mediafire.com/file/",
+      "wetransfer.com/downloads/",
+      "we.tl/",
+      "sendspace.com/file/",
+      "icloud.com/iclouddrive/",
+  };
+  return kShares;
 }
 
 }  // namespace sw::phish

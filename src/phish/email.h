@@ -28,7 +28,7 @@ struct EmailSettings {
   UrlFeed blocklist;      // known-bad URLs and hosts
   std::string dkim_keys;  // file of "selector._domainkey.domain TXT" records; "" = no DKIM check
   Thresholds thresholds;  // e-mail verdicts
-  Thresholds url_thresholds{30, 45};  // URL-only verdicts (fewer detectors can fire)
+  Thresholds url_thresholds{20, 45};  // URL-only verdicts (fewer detectors can fire)
   MessageLimits limits;
 };
 

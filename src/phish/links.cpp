@@ -151,6 +151,15 @@ DetectorPoints email_link_points() {
   p.path_oddity = 2;
   p.login_script = 5;  // unsubscribe/login handlers of newsletters: 1 phishing / 2 legitimate
   p.free_hosting = 10;
+  // Newsletters link to pages under /images/ or /media/, to sites named "secure..." and to
+  // addresses inside tracking paths: 7, 3 and 4 of the 300 legitimate messages, against 1, 4 and
+  // 4 phishing. A nudge only.
+  p.kit_folder = 2;
+  // A brand named in a link's path: 28 phishing, 0 legitimate messages; worth more in mail than
+  // in a bare address (where share links such as /share?u=twitter.com name brands).
+  p.brand_path = 20;
+  p.host_words = 2;
+  p.address_in_path = 2;
   return p;
 }
 

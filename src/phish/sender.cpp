@@ -56,6 +56,29 @@ std::string domain_of(const Mailbox& mb) {
   return mb.address.find('@') == std::string::npos ? std::string() : auth_domain(mb.address);
 }
 
+// Only letters, 6 to 16 of them, with at least three capitals after the first letter, three
+// small letters and three switches between the two: "EVzJgFo", "DgcPUJUlz"; not "JohnMcDonald"
+// (two capitals after the first), "noreply" or "INFO".
+bool is_random_case_word(std::string_view w) {
+  if (w.size() < 6 || w.size() > 16) return false;
+  int upper_after_first = 0;
+  int lower = 0;
+  int switches = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    char c = w[i];
+    bool up = c >= 'A' && c <= 'Z';
+    bool lo = c >= 'a' && c <= 'z';
+    if (!up && !lo) return false;
+    if (up && i > 0) ++upper_after_first;
+    if (lo) ++lower;
+    if (i > 0) {
+      bool prev_up = w[i - 1] >= 'A' && w[i - 1] <= 'Z';
+      if (prev_up != up) ++switches;
+    }
+  }
+  return upper_after_first >= 3 && lower >= 3 && switches >= 3;
+}
+
 // A domain mail can really come from: at least two labels, ending in a TLD libpsl knows (not
 // its "*" default rule). "pot", "bradesco" or "aaa" as a From domain are not.
 bool plausible_domain(std::string_view d) {
@@ -569,6 +592,46 @@ std::vector<Reason> sender_domain_reasons(const Message& message, const UrlAnaly
       break;
     }
   }
+  // from_malformed: an address that only looks like one. A quoted local part carrying '@'
+  // ("no-reply@Edeka.de" in quotes, with no domain after it), a '<' inside the address, a comma
+  // for a dot ("hd-promos,com"): mail programs show the text, filters find no domain to check.
+  // A single-label domain ("@correios", "@govbr") is not on the internet at all; it counts when
+  // the name claims someone (a bare address as its own name makes no claim).
+  if (from != nullptr) {
+    const std::string d = domain_of(*from);
+    const std::string& a = from->address;
+    const bool garbled = a.find_first_of("<>") != std::string::npos ||
+                         d.find_first_of(",\"<>()[];:\\ ") != std::string::npos;
+    const bool dotless = !garbled && !d.empty() && d.find('.') == std::string::npos &&
+                         !from->display_name.empty() &&
+                         ascii_lower(from->display_name) != ascii_lower(a);
+    if (garbled || dotless) {
+      add("from_malformed", pts.from_malformed,
+          garbled ? "the sender's address (" + shown(a) +
+                        ") is garbled so that it reads like a real address, but it has no domain "
+                        "that could be checked: a trick to look like someone else"
+                  : "the sender's address ends in '@" + shown(d) +
+                        "', which is not an internet domain: mail from the internet cannot "
+                        "honestly come from it",
+          {recipient(kDontTrust)});
+    }
+  }
+
+  // sender_random_local: the From address's local part is a random jumble of upper- and
+  // lower-case letters ("EVzJgFo@", "XhFTOvfL@"), made per message by a sending script. People
+  // and companies choose words ("john.smith", "JohnMcDonald", "noreply"); tracking codes of
+  // honest bulk mail carry digits and punctuation ("Online#3.20351.c6-p402l...") and do not count.
+  if (from != nullptr) {
+    std::string_view local = std::string_view(from->address).substr(0, from->address.find('@'));
+    if (is_random_case_word(local)) {
+      add("sender_random_local", pts.sender_random_local,
+          "the sender's address starts with '" + shown(local) +
+              "', a random jumble of capital and small letters made by a sending program, not a "
+              "name anyone chose",
+          {});
+    }
+  }
+
   std::set<std::string> fired;
   for (const auto& [domain, reply] : domains) {
     DomainCheck c = urls.check_domain(domain);

@@ -44,6 +44,11 @@
 //  sender_free_host       the From domain is a free app host or a trial Microsoft 365 tenant
 //                         (x.onmicrosoft.com, x.firebaseapp.com): no company's real mail domain.
 //  encoded_from_hides_address  the From name was encoded (RFC 2047) and hides an '@' inside.
+//  from_malformed         the From address only looks like one: a quoted local part carrying
+//                         '@' and no domain ("no-reply@brand.de" in quotes), a '<' inside it, a
+//                         comma for a dot, or a single-label domain ("@correios") behind a name.
+//  sender_random_local    the From address's local part is a random jumble of capitals and small
+//                         letters ("EVzJgFo@"): made per message by a sending script (weak).
 // None looks at the recipient address or the date.
 #pragma once
 
@@ -83,6 +88,8 @@ struct SenderPoints {
   int sender_random_domain = 20;
   int sender_free_host = 15;
   int encoded_from_hides_address = 25;
+  int from_malformed = 30;
+  int sender_random_local = 10;
 };
 
 // Free-mail providers shipped with shieldwall: registrable domains, or "label.*" for a provider

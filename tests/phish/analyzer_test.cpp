@@ -108,7 +108,48 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"http://x.example/rbc/verify_account.php?x=1", "login_script", true},
         Case{"https://x.example/LOGIN.ASPX", "login_script", true},
         Case{"https://x.example/login/index.html", "login_script", false},
-        Case{"https://x.example/news.php", "login_script", false}));
+        Case{"https://x.example/news.php", "login_script", false},
+        // kit_folder: pages in program, library, static-file or hidden folders; not the files
+        // kept there, nor the ACME challenge token.
+        Case{"http://shop.example/vendor/guzzle/tests/system/index.php", "kit_folder", true},
+        Case{"https://shop.example/assets/images/tim.it/tim/sms2.html", "kit_folder", true},
+        Case{"http://shop.example/.well-known/pki-validation/home/myaccount/", "kit_folder", true},
+        Case{"http://shop.example/content/.ST/POSBEV/", "kit_folder", true},
+        Case{"https://shop.example/images/logo.png", "kit_folder", false},
+        Case{"https://shop.example/.well-known/acme-challenge/Xy9token", "kit_folder", false},
+        Case{"https://shop.example/products/images-of-cats/", "kit_folder", false},
+        // address_in_path: another site's address or an "https" folder inside the path.
+        Case{"http://shop.example/https/1/sucursal.banco.com.co/mua/", "address_in_path", true},
+        Case{"https://shop.example/x/www.paypal-login.com/", "address_in_path", true},
+        Case{"http://shop.example/autoscout24.de", "address_in_path", true},
+        Case{"https://shop.example/www.shop.example/about", "address_in_path", false},
+        Case{"https://shop.example/scripts/run.sh", "address_in_path", false},
+        Case{"https://shop.example/offer-detail.page?id=1", "address_in_path", false},
+        Case{"https://shop.example/index.php", "address_in_path", false},
+        // host_words: account words in the name of a site that is no protected brand's.
+        Case{"https://serviceenligneverificationbp.com/moncompte/", "host_words", true},
+        Case{"https://clients-verification-updates.blogspot.com/", "host_words", true},
+        Case{"https://secure.runescape.com-zx.ru/m=weblogin/", "host_words", true},
+        Case{"https://login.microsoftonline.com/common/", "host_words", false},
+        Case{"https://secure.example/", "host_words", true},
+        Case{"https://www.example.com/secure/login", "host_words", false},
+        // dynamic_dns, file_share, and the free-hosting entries with a path.
+        Case{"http://validadispositivo.ddns.net:2020/token", "dynamic_dns", true},
+        Case{"https://myhouse.duckdns.org/", "dynamic_dns", true},
+        Case{"https://ddns.net/", "dynamic_dns", false},
+        Case{"https://1drv.ms/w/s!At-jjZ83groCnyO7", "file_share", true},
+        Case{"https://tenant-my.sharepoint.com/personal/jane_tenant_com/_layouts/15/x.aspx",
+             "file_share", true},
+        Case{"https://tenant-my.sharepoint.com/:o:/g/personal/jane/EjPF", "file_share", true},
+        Case{"https://www.dropbox.com/l/AADF6y5O", "file_share", true},
+        Case{"https://www.dropbox.com/plans", "file_share", false},
+        Case{"https://docs.google.com/document/d/abc/edit", "file_share", true},
+        Case{"https://forms.gle/abcDEF", "free_hosting", true},
+        Case{"https://sites.google.com/view/account-team/home", "free_hosting", true},
+        Case{"https://forms.office.com/Pages/ResponsePage.aspx?id=DQSIkW", "free_hosting", true},
+        Case{"https://623112j4j3.codesandbox.io/xrr/", "free_hosting", true},
+        Case{"https://han.gl/4C6UI", "shortener", true},
+        Case{"https://xurl.es/l0f93", "shortener", true}));
 
 TEST(UrlAnalyzer, ProtectedBrandsStayLegitimate) {
   for (const char* url :

@@ -49,6 +49,21 @@ TEST(EmailAnalyzer, OwnDomainWithoutAuthenticationIsSpoofed) {
   EXPECT_EQ(find(unknown, "own_domain_spoof"), nullptr);
 }
 
+TEST(EmailAnalyzer, QuotedBrandAddressWithoutDomainIsMalformed) {
+  EmailAnalyzer a(EmailSettings{});
+  // As GMime reads it: the quoted "no-reply@Edeka.de" is the whole address, with no domain.
+  Verdict v =
+      a.analyze(parse("From: \"Edeka gift card\" <\"no-reply@Edeka.de\">\r\n"
+                      "Subject: Gutschein\r\nContent-Type: text/plain\r\n\r\nHallo\r\n"));
+  const Reason* r = find(v, "from_malformed");
+  ASSERT_NE(r, nullptr) << v.verdict;
+  EXPECT_NE(r->text.find("no-reply@Edeka.de"), std::string::npos) << r->text;
+  Verdict ok =
+      a.analyze(parse("From: Edeka <no-reply@edeka.de>\r\n"
+                      "Subject: Gutschein\r\nContent-Type: text/plain\r\n\r\nHallo\r\n"));
+  EXPECT_EQ(find(ok, "from_malformed"), nullptr);
+}
+
 TEST(EmailAnalyzer, MixedAlphabetWordsInSubjectOrName) {
   EmailAnalyzer a(EmailSettings{});
   // "Suspеnded" with a Cyrillic "е" (U+0435); the name "МetaMask" with a Cyrillic "М".

@@ -244,7 +244,7 @@ TEST(LinkUrlDetectors, DataUriStrongAndEmailPoints) {
   EXPECT_EQ(find(rs, "link_email_in_query")->points, 2);
   EXPECT_EQ(find(rs, "link_email_in_query")->text.find("reader@"), std::string::npos);
   rs = link_reasons({link}, analyzer());
-  EXPECT_EQ(find(rs, "link_login_words")->points, 15);
+  EXPECT_EQ(find(rs, "link_login_words")->points, 10);
 }
 
 TEST(LinkUrlDetectors, DistinctUrlCapNoted) {

@@ -392,6 +392,50 @@ TEST(SenderDomain, MachineMadeAndFreeHostDomains) {
       nullptr);
 }
 
+TEST(SenderDomain, MalformedFromAddress) {
+  SenderOptions o;
+  // A quoted local part carrying '@' and no domain: shows as a brand's address, checks as none.
+  auto rs = sender_domain_reasons(from("Edeka gift card", "\"no-reply@Edeka.de\""), urls(), o);
+  const Reason* r = find(rs, "from_malformed");
+  ASSERT_NE(r, nullptr) << ids(rs);
+  EXPECT_EQ(r->points, 30);
+  EXPECT_NE(r->text.find("no-reply@Edeka.de"), std::string::npos) << r->text;
+  EXPECT_NE(
+      find(sender_domain_reasons(from("Congratulations!", "vfuloCN@<noreply@digid.nl"), urls(), o),
+           "from_malformed"),
+      nullptr);
+  // A single-label domain behind a name that claims someone.
+  auto dotless = sender_domain_reasons(from("Correios", "contato@correios"), urls(), o);
+  const Reason* d = find(dotless, "from_malformed");
+  ASSERT_NE(d, nullptr) << ids(dotless);
+  EXPECT_NE(d->text.find("@correios"), std::string::npos) << d->text;
+  // No claim (the address is its own name, or there is no name), or a real domain: quiet.
+  for (const Message& m : {from("root@server1", "root@server1"), from("", "root@server1"),
+                           from("Correios", "contato@correios.com.br")}) {
+    EXPECT_EQ(find(sender_domain_reasons(m, urls(), o), "from_malformed"), nullptr)
+        << m.from[0].address;
+  }
+}
+
+TEST(SenderDomain, RandomLocalPart) {
+  SenderOptions o;
+  for (const char* addr :
+       {"EVzJgFo@eaux.example.com", "DgcPUJUlz@x.example", "XhFTOvfL@a.example"}) {
+    auto rs = sender_domain_reasons(from("Shop", addr), urls(), o);
+    const Reason* r = find(rs, "sender_random_local");
+    ASSERT_NE(r, nullptr) << addr << " " << ids(rs);
+    EXPECT_EQ(r->points, 10);
+  }
+  // Chosen names, capitals and all, and bulk-mail tracking codes with digits: quiet.
+  for (const char* addr : {"JohnMcDonald@example.com", "noreply@example.com", "INFO@example.com",
+                           "Online#3.20351.c6-p402lCSzguclhRRR.1@newsletter.example.com",
+                           "john.smith@example.com", "AbCdE@example.com"}) {
+    EXPECT_EQ(find(sender_domain_reasons(from("x", addr), urls(), o), "sender_random_local"),
+              nullptr)
+        << addr;
+  }
+}
+
 TEST(SenderAll, PointsZeroDisables) {
   SenderOptions o;
   o.points.name_brand = 0;
