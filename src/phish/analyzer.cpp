@@ -53,22 +53,40 @@ std::vector<std::string> tokens(std::string_view s) {
 // never inside a longer one ("live" in "delivery", "apple" in "pineapple", "citi" in "citizen").
 bool is_generic_word(std::string_view label) {
   static const std::unordered_set<std::string_view> kGeneric = {
-      "live",    "office",  "outlook", "chase",   "apple",   "citi",       "caixa",
-      "allegro", "steam",   "spotify", "discord", "walmart", "sharepoint", "onedrive",
-      "verizon", "hotmail", "yahoo",   "ledger",  "norton",  "blockchain"};
+      "live",       "office",     "outlook", "chase",   "apple",   "citi",
+      "caixa",      "allegro",    "steam",   "spotify", "discord", "walmart",
+      "sharepoint", "onedrive",   "verizon", "hotmail", "yahoo",   "ledger",
+      "norton",     "blockchain", "zoom",    "stripe",  "halifax", "nationwide",
+      "desjardins", "electrum",   "delta",   "visa",    "orange",  "interac"};
   return kGeneric.contains(label);
 }
 
 // Registrable domains a brand owns besides its main one, for the brand-in-domain-name check.
 bool is_brand_owned(std::string_view registrable) {
-  static const std::unordered_set<std::string_view> kOwned = {
-      "amazonaws.com",         "googleapis.com",       "googleusercontent.com",
-      "googlesyndication.com", "paypalobjects.com",    "microsoftonline.com",
-      "facebookmail.com",      "appleid.apple.com",    "googlevideo.com",
-      "amazontrust.com",       "linkedin.cn",          "ebaystatic.com",
-      "ebayimg.com",           "adobelogin.com",       "dropboxusercontent.com",
-      "googletagmanager.com",  "google-analytics.com", "steamstatic.com",
-      "microsoftstore.com",    "yahooapis.com"};
+  static const std::unordered_set<std::string_view> kOwned = {"amazonaws.com",
+                                                              "googleapis.com",
+                                                              "googleusercontent.com",
+                                                              "googlesyndication.com",
+                                                              "paypalobjects.com",
+                                                              "microsoftonline.com",
+                                                              "facebookmail.com",
+                                                              "appleid.apple.com",
+                                                              "googlevideo.com",
+                                                              "amazontrust.com",
+                                                              "linkedin.cn",
+                                                              "ebaystatic.com",
+                                                              "ebayimg.com",
+                                                              "adobelogin.com",
+                                                              "dropboxusercontent.com",
+                                                              "googletagmanager.com",
+                                                              "google-analytics.com",
+                                                              "steamstatic.com",
+                                                              "microsoftstore.com",
+                                                              "yahooapis.com",
+                                                              "bb.com.br",
+                                                              "poste.it",
+                                                              "zoom.com",
+                                                              "runescape.wiki"};
   return kOwned.contains(registrable);
 }
 
@@ -183,6 +201,18 @@ const char* account_word_in(std::string_view host) {
   return nullptr;
 }
 
+// A piece of a big brand's sign-in address structure in a lower-cased "path?query", or nullptr.
+const char* copied_sign_in_path(std::string_view pq) {
+  static const char* const kMarkers[] = {
+      "customer_center", "myaccount/signin", "cmd=_",      "cmd=login_submit", "/webapps/",
+      "/cgi-bin/webscr", "country.x=",       "/ap/signin", "/servicelogin",    "/signin/v2/",
+      "/common/oauth2/", "/adfs/ls",         "/owa/auth"};
+  for (const char* m : kMarkers) {
+    if (pq.find(m) != std::string_view::npos) return m;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 int damerau_levenshtein(std::string_view a, std::string_view b) {
@@ -237,6 +267,21 @@ struct UrlAnalyzer::Impl {
       }
       for (const auto& t : toks) {
         if (label_in_token(t, p.label)) return &p;
+      }
+    }
+    return nullptr;
+  }
+
+  // A folder or page of the path named exactly as a protected brand ("/chase/", "/dhl/",
+  // "/onedrive.html"), ordinary-word and three-letter labels included: a folder named only by
+  // the brand is a kit's, while "/2015/chase-utley-hits" or "/pop-ups/" are not counted.
+  const Protected* brand_folder(std::string_view path) const {
+    std::string lower = ascii_lower(percent_decode(path));
+    for (auto seg : split(lower, '/')) {
+      if (size_t dot = seg.rfind('.'); dot != std::string_view::npos) seg = seg.substr(0, dot);
+      if (seg.size() < 3) continue;
+      for (const auto& p : prot) {
+        if (p.label == seg) return &p;
       }
     }
     return nullptr;
@@ -527,7 +572,7 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
             "the address uses the name '" + b->label + "' but the site is actually " + site +
                 ", which does not belong to " + b->domain);
       } else if (const Protected* bp = im.brand_in(percent_decode(u.path + " " + u.query));
-                 bp != nullptr) {
+                 bp != nullptr || (bp = im.brand_folder(u.path)) != nullptr) {
         add("brand_in_url", pts.brand_path,
             "the address mentions '" + bp->label + "' in its path, but the site is " + site +
                 ", which does not belong to " + bp->domain);
@@ -543,6 +588,18 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
             std::string("the site's name contains '") + w + "' (" + u.host_unicode +
                 "), as phishing sites name themselves to look like an account page; it does "
                 "not belong to any company you would expect");
+      }
+
+      // copied_path: the path or query copies the address structure of a big brand's sign-in
+      // pages (PayPal's "cmd=_login-submit", "webapps/.../signin", "customer_center"; Google's
+      // "ServiceLogin"; Microsoft's "common/oauth2", "adfs/ls", "owa/auth"; Amazon's
+      // "ap/signin"): kits reproduce them so the address bar looks right. On the brand's own
+      // site (excluded above) they are simply its pages.
+      if (const char* marker = copied_sign_in_path(ascii_lower(u.path + "?" + u.query));
+          marker != nullptr) {
+        add("copied_path", pts.copied_path,
+            std::string("the address copies the sign-in address of a big company ('") + marker +
+                "') but the site is " + site + ": a copied login page");
       }
 
       // lookalike

@@ -51,6 +51,9 @@
 //  host_words     account words (secure, login, verify, account, update, billing, wallet, ...)
 //                 in the name of a site that belongs to no protected brand
 //                 (serviceenligneverificationbp.com, clients-verification.blogspot.com).
+//  copied_path    the path copies a big brand's sign-in address structure (PayPal's
+//                 "cmd=_login-submit", "customer_center", "webapps/"; Google's "ServiceLogin";
+//                 Microsoft's "common/oauth2", "adfs/ls"; Amazon's "ap/signin") on another site.
 //  dynamic_dns    a free dynamic-DNS name (ddns.net, duckdns.org, hopto.org): a home or
 //                 throw-away server anyone can name in a minute.
 //  file_share     a document on a file-sharing or cloud-storage service (OneDrive, SharePoint
@@ -97,6 +100,7 @@ struct DetectorPoints {
   int kit_folder = 20;
   int address_in_path = 15;
   int host_words = 15;
+  int copied_path = 25;
   int dynamic_dns = 20;
   int file_share = 10;
 };

@@ -149,7 +149,23 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"https://forms.office.com/Pages/ResponsePage.aspx?id=DQSIkW", "free_hosting", true},
         Case{"https://623112j4j3.codesandbox.io/xrr/", "free_hosting", true},
         Case{"https://han.gl/4C6UI", "shortener", true},
-        Case{"https://xurl.es/l0f93", "shortener", true}));
+        Case{"https://xurl.es/l0f93", "shortener", true},
+        // copied_path: a brand's sign-in address structure on another site.
+        Case{"http://shop.example/signin/customer_center/customer-IDPP00C544/", "copied_path",
+             true},
+        Case{"https://shop.example/chase/index.php?cmd=login_submit&id=772ef0", "copied_path",
+             true},
+        Case{"https://shop.example/user/webapps/", "copied_path", true},
+        Case{"https://www.paypal.com/cgi-bin/webscr?cmd=_login-submit", "copied_path", false},
+        Case{"https://accounts.google.com/ServiceLogin?continue=x", "copied_path", false},
+        Case{"https://shop.example/customer/service", "copied_path", false},
+        // A folder named exactly as a brand counts in the path, ordinary-word and short labels
+        // included; the same word inside a longer slug does not.
+        Case{"http://shop.example/wp/chase/login.php", "brand_in_url", true},
+        Case{"http://shop.example/x/dhl/dhlpage/track.htm", "brand_in_url", true},
+        Case{"http://shop.example/we/onedrive.html", "brand_in_url", true},
+        Case{"https://news.example/2015/05/chase-utley-hits-a-homer/", "brand_in_url", false},
+        Case{"https://news.example/pop-ups/", "brand_in_url", false}));
 
 TEST(UrlAnalyzer, ProtectedBrandsStayLegitimate) {
   for (const char* url :
