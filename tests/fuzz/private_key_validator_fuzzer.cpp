@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "secrets/validators/base64.h"
+#include "core/base64.h"
 #include "secrets/validators/private_key.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   block.append(text);
   block.append("\n-----END OPENSSH PRIVATE KEY-----\n");
   (void)sw::secrets::inspect_private_key(block);
-  (void)sw::secrets::base64_decode_std(text);
-  (void)sw::secrets::base64_decode_url(text);
+  (void)sw::base64_decode_std(text);
+  (void)sw::base64_decode_url(text);
   return 0;
 }

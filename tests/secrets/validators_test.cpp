@@ -15,7 +15,6 @@
 #include <openssl/pem.h>
 
 #include "secrets/validators/aws_access_key_id.h"
-#include "secrets/validators/base64.h"
 #include "secrets/validators/crc32.h"
 #include "secrets/validators/github_checksum.h"
 #include "secrets/validators/jwt.h"
@@ -83,17 +82,6 @@ TEST(Crc32, CheckValueOfTheStandard) {
     const std::string s = random_string(rng, kAlnum, static_cast<std::size_t>(i));
     EXPECT_EQ(crc32_ieee(s), bitwise_crc32(s));
   }
-}
-
-TEST(Base64, StandardAndUrlAlphabets) {
-  EXPECT_EQ(base64_decode_std("aGVsbG8="), "hello");
-  EXPECT_EQ(base64_decode_std("aGVs\nbG8"), "hello");
-  EXPECT_EQ(base64_decode_url("aGVsbG8"), "hello");
-  EXPECT_EQ(base64_decode_url("-_-_"), std::string("\xfb\xff\xbf", 3));
-  EXPECT_FALSE(base64_decode_url("+/"));
-  EXPECT_FALSE(base64_decode_std("a"));
-  EXPECT_FALSE(base64_decode_std("aGVs!bG8"));
-  EXPECT_FALSE(base64_decode_std("aG=Vs"));
 }
 
 TEST(GithubChecksum, PublishedTokenFromNoseyparkerExamples) {

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "core/base64.h"
 #include "scan/context.h"
 #include "scan/facts/homes.h"
 
@@ -329,41 +330,9 @@ std::string_view key_format_name(KeyFormat f) {
 }
 
 std::optional<std::vector<uint8_t>> base64_decode(std::string_view text) {
-  std::vector<uint8_t> out;
-  out.reserve(text.size() / 4 * 3);
-  uint32_t acc = 0;
-  int nbits = 0;
-  bool padding = false;
-  for (char c : text) {
-    int v = 0;
-    if (c >= 'A' && c <= 'Z') {
-      v = c - 'A';
-    } else if (c >= 'a' && c <= 'z') {
-      v = c - 'a' + 26;
-    } else if (c >= '0' && c <= '9') {
-      v = c - '0' + 52;
-    } else if (c == '+') {
-      v = 62;
-    } else if (c == '/') {
-      v = 63;
-    } else if (c == '=') {
-      padding = true;
-      continue;
-    } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
-      continue;
-    } else {
-      return std::nullopt;
-    }
-    if (padding) return std::nullopt;  // data after '='
-    acc = ((acc << 6) | static_cast<uint32_t>(v)) & 0xFFFFFF;
-    nbits += 6;
-    if (nbits >= 8) {
-      nbits -= 8;
-      out.push_back(static_cast<uint8_t>((acc >> nbits) & 0xFF));
-    }
-  }
-  if (nbits >= 6) return std::nullopt;  // a lone trailing character
-  return out;
+  auto bytes = base64_decode_std(text);
+  if (!bytes) return std::nullopt;
+  return std::vector<uint8_t>(bytes->begin(), bytes->end());
 }
 
 std::optional<PublicKeyInfo> parse_public_key_blob(Bytes blob) {

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "secrets/validators/base64.h"
+#include "core/base64.h"
 
 namespace sw::secrets {
 namespace {

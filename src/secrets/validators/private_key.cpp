@@ -14,7 +14,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 
-#include "secrets/validators/base64.h"
+#include "core/base64.h"
 
 namespace sw::secrets {
 namespace {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-// Base64 for the validators over OpenSSL's EVP_DecodeBlock (see base64.h).
-#include "secrets/validators/base64.h"
+// Base64 over OpenSSL's EVP_DecodeBlock (see base64.h).
+#include "core/base64.h"
 
 #include <vector>
 
 #include <openssl/evp.h>
 
-namespace sw::secrets {
+namespace sw {
 namespace {
 
 bool is_space(char c) {
@@ -75,4 +75,4 @@ std::optional<std::string> base64_decode_url(std::string_view text) {
   return decode_clean(std::move(clean));
 }
 
-}  // namespace sw::secrets
+}  // namespace sw
