@@ -13,6 +13,7 @@
 #include <unicode/utypes.h>
 
 #include "core/ascii.h"
+#include "core/base64.h"
 
 namespace sw::phish {
 namespace {
@@ -201,6 +202,39 @@ const char* account_word_in(std::string_view host) {
   return nullptr;
 }
 
+// "name@domain.tld" shape at `at` in `s`: a letter or digit on both sides, a dot after.
+bool address_at(std::string_view s, size_t at) {
+  return at > 0 && at + 1 < s.size() && s.find('.', at) != std::string_view::npos &&
+         std::isalnum(static_cast<unsigned char>(s[at - 1])) != 0 &&
+         std::isalnum(static_cast<unsigned char>(s[at + 1])) != 0;
+}
+
+// An e-mail address in a query or fragment: percent-decoded, or a base64 / base64url value of
+// 12+ characters that decodes to one.
+bool has_email_address(std::string_view part) {
+  if (part.empty()) return false;
+  std::string decoded = percent_decode(part);
+  for (size_t at = decoded.find('@'); at != std::string::npos; at = decoded.find('@', at + 1)) {
+    if (address_at(decoded, at)) return true;
+  }
+  for (auto field : split(decoded, '&')) {
+    std::string_view v =
+        field.substr(field.find('=') == std::string_view::npos ? 0 : field.find('=') + 1);
+    while (!v.empty() && v.back() == '=') v.remove_suffix(1);
+    if (v.size() < 12 || v.size() > 512) continue;
+    auto bytes = v.find_first_of("-_") != std::string_view::npos ? base64_decode_url(v)
+                                                                 : base64_decode_std(v);
+    if (!bytes) continue;
+    size_t at = bytes->find('@');
+    if (at != std::string::npos && address_at(*bytes, at) &&
+        std::all_of(bytes->begin(), bytes->end(),
+                    [](char c) { return std::isgraph(static_cast<unsigned char>(c)) != 0; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // A piece of a big brand's sign-in address structure in a lower-cased "path?query", or nullptr.
 const char* copied_sign_in_path(std::string_view pq) {
   static const char* const kMarkers[] = {
@@ -214,6 +248,49 @@ const char* copied_sign_in_path(std::string_view pq) {
 }
 
 }  // namespace
+
+std::string machine_made_label(std::string_view domain, std::string_view registrable) {
+  // Everything before the public suffix: subdomains and the registrable domain's own label.
+  size_t reg_dot = registrable.find('.');
+  if (registrable.empty() || reg_dot == std::string_view::npos ||
+      registrable.size() > domain.size()) {
+    return {};
+  }
+  size_t suffix_len = registrable.size() - reg_dot;  // ".com", ".com.br"
+  std::string_view rest = domain.substr(0, domain.size() - suffix_len);
+  size_t start = 0;
+  while (start <= rest.size()) {
+    size_t end = rest.find_first_of(".-", start);
+    if (end == std::string_view::npos) end = rest.size();
+    std::string_view part = rest.substr(start, end - start);
+    if (part.size() >= 8) {
+      int digits = 0;
+      int letters = 0;
+      bool digit_letter = false;
+      bool letter_digit = false;
+      for (size_t i = 0; i < part.size(); ++i) {
+        bool d = std::isdigit(static_cast<unsigned char>(part[i])) != 0;
+        digits += d ? 1 : 0;
+        letters += std::isalpha(static_cast<unsigned char>(part[i])) != 0 ? 1 : 0;
+        if (i > 0) {
+          bool pd = std::isdigit(static_cast<unsigned char>(part[i - 1])) != 0;
+          if (pd && !d) digit_letter = true;
+          if (!pd && d) letter_digit = true;
+        }
+      }
+      if (digits >= 2 && letters >= 4 && digit_letter && letter_digit) {
+        // The whole hyphenated word it belongs to, for the explanation.
+        size_t w0 = rest.rfind('.', start == 0 ? 0 : start - 1);
+        w0 = (w0 == std::string_view::npos || start == 0) ? 0 : w0 + 1;
+        size_t w1 = rest.find('.', end);
+        return std::string(rest.substr(w0, (w1 == std::string_view::npos ? rest.size() : w1) - w0));
+      }
+    }
+    if (end >= rest.size()) break;
+    start = end + 1;
+  }
+  return {};
+}
 
 int damerau_levenshtein(std::string_view a, std::string_view b) {
   const size_t n = a.size();
@@ -630,6 +707,17 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
               site + ") out of view");
     }
 
+    // random_host: a machine-made jumble in the site's name ("mkbixh3nv9c.example.org"): names
+    // made by the thousand for throw-away sites.
+    if (!u.host_is_ip && !u.registrable.empty() && !im.same_brand(u)) {
+      if (std::string label = machine_made_label(u.host_ascii, u.registrable); !label.empty()) {
+        add("random_host", pts.random_host,
+            "the site's name contains '" + label +
+                "', a machine-made jumble of letters and digits: the kind of name made by the "
+                "thousand for short-lived sites");
+      }
+    }
+
     // suspicious_tld
     std::string tld = u.host_ascii.substr(u.host_ascii.rfind('.') + 1);
     if (!u.host_is_ip && im.tlds.contains(tld)) {
@@ -683,16 +771,11 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
               "trust");
     }
 
-    // email_in_query
-    {
-      std::string q = percent_decode(u.query);
-      size_t at = q.find('@');
-      if (at != std::string::npos && at > 0 && q.find('.', at) != std::string::npos &&
-          std::isalnum(static_cast<unsigned char>(q[at - 1])) != 0 && at + 1 < q.size() &&
-          std::isalnum(static_cast<unsigned char>(q[at + 1])) != 0) {
-        add("email_in_query", pts.email_in_query,
-            "the link carries an e-mail address, as phishing links do to look addressed to you");
-      }
+    // email_in_query: an address in the query or the fragment, as written or base64-encoded
+    // (kits encode it so filters do not see it).
+    if (has_email_address(u.query) || has_email_address(u.fragment)) {
+      add("email_in_query", pts.email_in_query,
+          "the link carries an e-mail address, as phishing links do to look addressed to you");
     }
 
     // login_script: a server script named as a login or account step ("login.php",

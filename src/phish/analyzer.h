@@ -35,8 +35,9 @@
 //  free_hosting   the site sits on a free hosting / site-builder / form service where anyone can
 //                 publish in minutes (000webhostapp.com, weebly, firebaseapp, Google Forms, ...),
 //                 a favourite of throw-away phishing pages (weak).
-//  email_in_query an e-mail address carried in the query: phishing kits pre-fill the victim's
-//                 address to look personal (weak).
+//  email_in_query an e-mail address carried in the query or fragment, as written or
+//                 base64-encoded: phishing kits pre-fill the victim's address to look personal
+//                 (weak).
 //  feed           the URL or host is on a loaded known-bad feed (PhishTank/OpenPhish).
 //  login_script   a server script named like a sign-in step (login.php, verify_account.aspx).
 //  kit_path       the page is inside a WordPress site's program folders (wp-content, wp-includes,
@@ -54,6 +55,7 @@
 //  copied_path    the path copies a big brand's sign-in address structure (PayPal's
 //                 "cmd=_login-submit", "customer_center", "webapps/"; Google's "ServiceLogin";
 //                 Microsoft's "common/oauth2", "adfs/ls"; Amazon's "ap/signin") on another site.
+//  random_host    a machine-made jumble of letters and digits in the site's name (weak).
 //  dynamic_dns    a free dynamic-DNS name (ddns.net, duckdns.org, hopto.org): a home or
 //                 throw-away server anyone can name in a minute.
 //  file_share     a document on a file-sharing or cloud-storage service (OneDrive, SharePoint
@@ -101,6 +103,7 @@ struct DetectorPoints {
   int address_in_path = 15;
   int host_words = 15;
   int copied_path = 25;
+  int random_host = 15;
   int dynamic_dns = 20;
   int file_share = 10;
 };
@@ -178,6 +181,12 @@ class UrlAnalyzer {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// A label of `domain` (its public suffix excluded; `registrable` is its eTLD+1) that is a
+// machine-made jumble: 8+ characters with at least 2 digits and 4 letters, digits and letters
+// interleaved both ways ("3i04bit0zm", "fw1mo8cjo7", "acc19-93a9b"). Names people choose put
+// digits at one end ("web2py", "mail163"), which do not count. "" when none.
+std::string machine_made_label(std::string_view domain, std::string_view registrable);
 
 // Damerau-Levenshtein (optimal string alignment) distance, bytes.
 int damerau_levenshtein(std::string_view a, std::string_view b);

@@ -88,53 +88,6 @@ bool plausible_domain(std::string_view d) {
   return psl_is_public_suffix2(psl(), tld.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
 }
 
-// A label of the domain (the suffix excluded) that is a machine-made jumble: 8+ characters with
-// at least 2 digits and 4 letters, digits and letters interleaved both ways ("3i04bit0zm",
-// "fw1mo8cjo7", "acc19-93a9b"). Names people choose put digits at one end ("web2py", "mail163"),
-// which do not count. "" when none.
-std::string machine_made_label(std::string_view domain, std::string_view registrable) {
-  // Everything before the public suffix: subdomains and the registrable domain's own label.
-  size_t reg_dot = registrable.find('.');
-  if (registrable.empty() || reg_dot == std::string_view::npos ||
-      registrable.size() > domain.size()) {
-    return {};
-  }
-  size_t suffix_len = registrable.size() - reg_dot;  // ".com", ".com.br"
-  std::string_view rest = domain.substr(0, domain.size() - suffix_len);
-  size_t start = 0;
-  while (start <= rest.size()) {
-    size_t end = rest.find_first_of(".-", start);
-    if (end == std::string_view::npos) end = rest.size();
-    std::string_view part = rest.substr(start, end - start);
-    if (part.size() >= 8) {
-      int digits = 0;
-      int letters = 0;
-      bool digit_letter = false;
-      bool letter_digit = false;
-      for (size_t i = 0; i < part.size(); ++i) {
-        bool d = std::isdigit(static_cast<unsigned char>(part[i])) != 0;
-        digits += d ? 1 : 0;
-        letters += std::isalpha(static_cast<unsigned char>(part[i])) != 0 ? 1 : 0;
-        if (i > 0) {
-          bool pd = std::isdigit(static_cast<unsigned char>(part[i - 1])) != 0;
-          if (pd && !d) digit_letter = true;
-          if (!pd && d) letter_digit = true;
-        }
-      }
-      if (digits >= 2 && letters >= 4 && digit_letter && letter_digit) {
-        // The whole hyphenated word it belongs to, for the explanation.
-        size_t w0 = rest.rfind('.', start == 0 ? 0 : start - 1);
-        w0 = (w0 == std::string_view::npos || start == 0) ? 0 : w0 + 1;
-        size_t w1 = rest.find('.', end);
-        return std::string(rest.substr(w0, (w1 == std::string_view::npos ? rest.size() : w1) - w0));
-      }
-    }
-    if (end >= rest.size()) break;
-    start = end + 1;
-  }
-  return {};
-}
-
 // Free hosts and trial tenants a From domain can sit on: "" when none, else the service.
 std::string free_sender_host(std::string_view domain) {
   static const char* const kHosts[] = {"onmicrosoft.com", "firebaseapp.com",  "web.app",

@@ -165,7 +165,17 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"http://shop.example/x/dhl/dhlpage/track.htm", "brand_in_url", true},
         Case{"http://shop.example/we/onedrive.html", "brand_in_url", true},
         Case{"https://news.example/2015/05/chase-utley-hits-a-homer/", "brand_in_url", false},
-        Case{"https://news.example/pop-ups/", "brand_in_url", false}));
+        Case{"https://news.example/pop-ups/", "brand_in_url", false},
+        // random_host: a machine-made label in the site's name; names people choose are quiet.
+        Case{"https://mkbixh3nv9c.dermals.org/bbf33e77", "random_host", true},
+        Case{"https://k9x7pq2zr.example.org/", "random_host", true},
+        Case{"https://mail163.example.org/", "random_host", false},
+        Case{"https://web2py.com/", "random_host", false},
+        // email_in_query: in the fragment, and base64-encoded (standard and URL alphabets).
+        Case{"https://x.example/index.html#samsnow@tjsnow.com", "email_in_query", true},
+        Case{"https://x.example/mail.php?email=dGVzdEB0ZXN0LmNvbQ==", "email_in_query", true},
+        Case{"https://x.example/?u=amFuZS5kb2VAY29ycC5leGFtcGxlLm9yZw", "email_in_query", true},
+        Case{"https://x.example/?token=aGVsbG8gd29ybGQgaGVsbG8=", "email_in_query", false}));
 
 TEST(UrlAnalyzer, ProtectedBrandsStayLegitimate) {
   for (const char* url :
