@@ -14,6 +14,7 @@
 
 #include "core/ascii.h"
 #include "core/base64.h"
+#include "phish/unwrap.h"
 
 namespace sw::phish {
 namespace {
@@ -569,7 +570,10 @@ std::optional<BrandMatch> UrlAnalyzer::brand_in_name(std::string_view display_na
 }
 
 UrlVerdict UrlAnalyzer::analyze(std::string_view url) const {
-  auto u = parse_url(url);
+  // A link rewritten by a mail gateway or a redirector is judged by where it really goes.
+  UnwrapChain chain = unwrap_all(url);
+  const bool wrapped = !chain.wrappers.empty();
+  auto u = parse_url(wrapped ? std::string_view(chain.destination) : url);
   if (!u) {
     UrlVerdict v;
     v.verdict = "invalid";
@@ -577,7 +581,38 @@ UrlVerdict UrlAnalyzer::analyze(std::string_view url) const {
         {"parse", 0, "this is not a valid web address: " + u.error().message(), {}});
     return v;
   }
-  return analyze(*u);
+  UrlVerdict v = analyze(*u);
+  if (wrapped) {
+    std::string via;
+    bool redirector = false;
+    for (Wrapper w : chain.wrappers) {
+      via += (via.empty() ? "" : ", then ") + std::string(wrapper_name(w));
+      redirector = redirector || !is_security_gateway(w);
+    }
+    const int points = redirector ? impl_->opt.points.open_redirect : 0;
+    v.reasons.insert(v.reasons.begin(),
+                     {redirector ? "open_redirect" : "unwrapped",
+                      points,
+                      "the link passes through " + via + " and really opens " + chain.destination +
+                          (redirector ? ": a well-known site's redirect, used to borrow its good "
+                                        "name and hide the destination"
+                                      : "; that destination is what was checked"),
+                      {}});
+    v.score += points;
+    const UrlOptions& o = impl_->opt;
+    v.verdict = v.score >= o.phishing_at     ? "phishing"
+                : v.score >= o.suspicious_at ? "suspicious"
+                                             : "legitimate";
+  } else if (chain.opaque) {
+    v.reasons.insert(v.reasons.begin(),
+                     {"unwrapped",
+                      0,
+                      "the link is rewritten by " + std::string(wrapper_name(*chain.opaque)) +
+                          ", which keeps the real destination on its own servers: only the "
+                          "gateway can tell where it goes",
+                      {}});
+  }
+  return v;
 }
 
 UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {

@@ -55,6 +55,10 @@
 //  copied_path    the path copies a big brand's sign-in address structure (PayPal's
 //                 "cmd=_login-submit", "customer_center", "webapps/"; Google's "ServiceLogin";
 //                 Microsoft's "common/oauth2", "adfs/ls"; Amazon's "ap/signin") on another site.
+//  open_redirect  the link goes through a big site's open redirect (google.com/url?q=,
+//                 l.facebook.com/l.php?u=) to another site: it borrows the redirector's name.
+//                 Links rewritten by the recipient's mail gateway (Safe Links, Proofpoint, ...)
+//                 are unwrapped (unwrap.h) and judged by their destination, without points.
 //  random_host    a machine-made jumble of letters and digits in the site's name (weak).
 //  dynamic_dns    a free dynamic-DNS name (ddns.net, duckdns.org, hopto.org): a home or
 //                 throw-away server anyone can name in a minute.
@@ -104,6 +108,7 @@ struct DetectorPoints {
   int host_words = 15;
   int copied_path = 25;
   int random_host = 15;
+  int open_redirect = 10;
   int dynamic_dns = 20;
   int file_share = 10;
 };
@@ -162,6 +167,7 @@ class UrlAnalyzer {
   UrlAnalyzer& operator=(const UrlAnalyzer&) = delete;
 
   // A URL that does not parse gets verdict "invalid", score 0 and the parse error as reason.
+  // A link wrapped by a mail gateway or redirector (unwrap.h) is judged by its destination.
   UrlVerdict analyze(std::string_view url) const;
   // The detectors on an already parsed URL.
   UrlVerdict analyze(const ParsedUrl& url) const;

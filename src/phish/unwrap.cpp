@@ -154,10 +154,8 @@ std::string html_unescape(std::string_view s) {
   return out;
 }
 
-// An http(s) URL with a host, parsed. When parse_url() rejects the text, it is tried once more
-// with every '#' after the first written %23: browsers take everything after the first '#' as
-// the fragment, further '#' included, and uriparser does not; without this, "https://evil.example
-// /#a#b" inside a wrapper would keep the wrapper from being unwrapped. `text` is what parsed.
+// An http(s) URL with a host, parsed (parse_url() takes a second '#' into the fragment, as
+// browsers do). `text` is what parsed.
 struct WebUrl {
   std::string text;
   ParsedUrl parsed;
@@ -165,34 +163,14 @@ struct WebUrl {
 
 std::optional<WebUrl> parse_web_url(std::string_view s) {
   auto u = parse_url(s);
-  std::string text(s);
-  if (!u) {
-    size_t first = text.find('#');
-    if (first == npos || text.find('#', first + 1) == npos) {
-      return std::nullopt;
-    }
-    std::string fixed = text.substr(0, first + 1);
-    for (char c : std::string_view(text).substr(first + 1)) {
-      if (c == '#') {
-        fixed += "%23";
-      } else {
-        fixed += c;
-      }
-    }
-    u = parse_url(fixed);
-    if (!u) {
-      return std::nullopt;
-    }
-    text = std::move(fixed);
-  }
-  if (u->host.empty() || (u->scheme != "http" && u->scheme != "https")) {
+  if (!u || u->host.empty() || (u->scheme != "http" && u->scheme != "https")) {
     return std::nullopt;
   }
-  return WebUrl{std::move(text), std::move(*u)};
+  return WebUrl{std::string(s), std::move(*u)};
 }
 
 // `s` when it is an http(s) URL with a host (leading and trailing spaces and controls dropped,
-// as browsers do; a second '#' written %23, see parse_web_url()); nullopt otherwise.
+// as browsers do); nullopt otherwise.
 std::optional<std::string> http_destination(std::string_view s) {
   while (!s.empty() && static_cast<unsigned char>(s.front()) <= 0x20) {
     s.remove_prefix(1);

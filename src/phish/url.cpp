@@ -26,8 +26,9 @@ std::string range_text(const UriTextRangeA& r) {
 
 // Characters RFC 3986 does not allow anywhere in a URI (plus non-ASCII and controls) become
 // %XX, as a browser does before sending; '%' itself stays so existing escapes survive.
-// `lenient` (second attempt) also escapes a '%' not followed by two hex digits and '[' / ']'
-// after the authority (browsers accept both; RFC 3986 reserves '[' ']' for IPv6 hosts).
+// `lenient` (second attempt) also escapes a '%' not followed by two hex digits, '[' / ']'
+// after the authority and every '#' after the first (browsers accept all three; RFC 3986
+// reserves '[' ']' for IPv6 hosts and allows one '#').
 std::string escape_forbidden(std::string_view s, bool lenient = false) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
@@ -35,6 +36,7 @@ std::string escape_forbidden(std::string_view s, bool lenient = false) {
   size_t authority = s.find("//");
   size_t after_authority =
       authority == std::string_view::npos ? 0 : s.find_first_of("/?#", authority + 2);
+  const size_t first_hash = s.find('#');
   auto is_hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
   for (size_t i = 0; i < s.size(); ++i) {
     char ch = s[i];
@@ -43,7 +45,7 @@ std::string escape_forbidden(std::string_view s, bool lenient = false) {
                c == '^' || c == '`' || c == '{' || c == '|' || c == '}';
     if (lenient && !bad) {
       bad = (c == '%' && !(i + 2 < s.size() && is_hex(s[i + 1]) && is_hex(s[i + 2]))) ||
-            ((c == '[' || c == ']') && i >= after_authority);
+            ((c == '[' || c == ']') && i >= after_authority) || (c == '#' && i > first_hash);
     }
     if (bad) {
       out += '%';

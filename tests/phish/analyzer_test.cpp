@@ -213,6 +213,27 @@ TEST(UrlAnalyzer, ReasonsSpeakPlainly) {
   EXPECT_TRUE(named) << describe(v);
 }
 
+TEST(UrlAnalyzer, WrappedLinksAreJudgedByTheirDestination) {
+  // A gateway's rewriting is the recipient's own: no points, the destination decides.
+  auto safe = analyzer().analyze(
+      "https://nam12.safelinks.protection.outlook.com/"
+      "?url=https%3A%2F%2Fpaypa1.com%2Flogin&data=x");
+  EXPECT_TRUE(fires(safe, "lookalike")) << describe(safe);
+  ASSERT_TRUE(fires(safe, "unwrapped")) << describe(safe);
+  EXPECT_EQ(safe.reasons.front().points, 0);
+  EXPECT_NE(safe.reasons.front().text.find("Safe Links"), std::string::npos);
+  auto good = analyzer().analyze(
+      "https://nam12.safelinks.protection.outlook.com/?url=https%3A%2F%2Fwww.wikipedia.org%2F");
+  EXPECT_EQ(good.verdict, "legitimate") << describe(good);
+  // A redirect the sender chose borrows the redirector's name: points.
+  auto redirect = analyzer().analyze("https://www.google.com/url?q=https://evil.example/x");
+  ASSERT_TRUE(fires(redirect, "open_redirect")) << describe(redirect);
+  EXPECT_EQ(redirect.score, 10);
+  // Mimecast keeps the destination: said, not guessed.
+  auto opaque = analyzer().analyze("https://protect-eu.mimecast.com/s/AbCdEfGhIjKlMn");
+  EXPECT_TRUE(fires(opaque, "unwrapped")) << describe(opaque);
+}
+
 TEST(UrlAnalyzer, InvalidUrl) {
   auto v = analyzer().analyze("http://");
   EXPECT_EQ(v.verdict, "invalid");

@@ -83,6 +83,15 @@ TEST(ParseUrl, LenientLikeBrowsers) {
   EXPECT_EQ(u->host, "a.com");
 }
 
+TEST(ParseUrl, SecondHashStaysInTheFragment) {
+  // Browsers take everything after the first '#' as the fragment; so does the lenient pass.
+  auto u = parse_url("https://evil.example/p#a#b@victim.example");
+  ASSERT_TRUE(u) << u.error().to_string();
+  EXPECT_EQ(u->host, "evil.example");
+  EXPECT_EQ(u->path, "/p");
+  EXPECT_EQ(percent_decode(u->fragment), "a#b@victim.example");
+}
+
 TEST(ParseUrl, MalformedIsAnError) {
   for (const char* url : {"", "   ", "http://", "https:///path", "http://a.com:99999/",
                           "http://[::1/", "http://a.com:x/"}) {
