@@ -85,6 +85,12 @@ void parse_phish(const toml::node& node, PhishConfig& out, const ErrFn& err) {
       read_strings(v, "[phish] own_domains", out.own_domains, err);
     } else if (k == "feeds") {
       read_strings(v, "[phish] feeds", out.feeds, err);
+    } else if (k == "public_suffix_list") {
+      if (auto path = v.value<std::string>()) {
+        out.public_suffix_list = *path;
+      } else {
+        err(line_of(v), "[phish] public_suffix_list must be a file path (a string)");
+      }
     } else if (k == "suspicious_at" || k == "phishing_at") {
       auto n = v.value<int64_t>();
       if (!n || *n < 1 || *n > 10000) {

@@ -55,6 +55,7 @@ struct PhishConfig {
   std::vector<std::string> own_domains;           // the organization's own mail domains
   std::vector<ProtectedPerson> protected_people;
   std::vector<std::string> feeds;  // known-bad URL feed files (OpenPhish / PhishTank CSV)
+  std::string public_suffix_list;  // a newer public_suffix_list.dat ("" = Debian's / built-in)
   std::optional<int> suspicious_at;
   std::optional<int> phishing_at;
 };

@@ -35,13 +35,7 @@ std::string shown(std::string_view s) {
   return out;
 }
 
-const psl_ctx_t* psl() {
-  static const psl_ctx_t* ctx = [] {
-    const psl_ctx_t* c = psl_latest(nullptr);
-    return c != nullptr ? c : psl_builtin();
-  }();
-  return ctx;
-}
+const psl_ctx_t* psl() { return public_suffixes(); }
 
 // The From mailbox the detectors judge: the first one with an address.
 const Mailbox* from_of(const Message& m) {

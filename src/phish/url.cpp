@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstdint>
 #include <cstdlib>
+#include <filesystem>
 #include <memory>
 
 #include <libpsl.h>
@@ -94,14 +95,31 @@ bool parse_ipv4_part(std::string_view p, uint64_t& v) {
   return ec == std::errc() && ptr == p.data() + p.size();
 }
 
-const psl_ctx_t* psl() {
-  // psl_latest() picks Debian's /usr/share/publicsuffix list (newer than the built-in one).
+// The newer of Debian's /usr/share/publicsuffix list and libpsl's built-in one (psl_latest()).
+const psl_ctx_t* default_psl() {
   static const psl_ctx_t* ctx = [] {
     const psl_ctx_t* c = psl_latest(nullptr);
     return c != nullptr ? c : psl_builtin();
   }();
   return ctx;
 }
+
+// The list in use: replaced by use_public_suffix_file(); the default until then.
+const psl_ctx_t*& psl_slot() {
+  static const psl_ctx_t* ctx = default_psl();
+  return ctx;
+}
+
+// The loaded list, owned (freed when replaced and at exit).
+struct PslFree {
+  void operator()(psl_ctx_t* p) const { psl_free(p); }
+};
+std::unique_ptr<psl_ctx_t, PslFree>& loaded_psl() {
+  static std::unique_ptr<psl_ctx_t, PslFree> owned;
+  return owned;
+}
+
+const psl_ctx_t* psl() { return psl_slot(); }
 
 std::string idn_to_ascii(const std::string& host) {
   char* out = nullptr;
@@ -240,6 +258,33 @@ Result<ParsedUrl> parse_url(std::string_view input) {
     u.registrable = reg;
   }
   return u;
+}
+
+const psl_ctx_t* public_suffixes() { return psl(); }
+
+Result<void> use_public_suffix_file(const std::string& path) {
+  // The analyzers hold no copy of the list: they ask public_suffixes() each time.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec))
+    return fail(Errc::kNotFound, "no such file", path);
+  psl_ctx_t* loaded = psl_load_file(path.c_str());
+  if (loaded == nullptr) {
+    return fail(Errc::kParse, "cannot read it as a public suffix list (public_suffix_list.dat)",
+                path);
+  }
+  // A real list has thousands of rules and knows "com"; a stray text file parses as a few.
+  if (psl_suffix_count(loaded) < 100 || psl_is_public_suffix(loaded, "com") == 0) {
+    psl_free(loaded);
+    return fail(Errc::kParse, "not a public suffix list (public_suffix_list.dat)", path);
+  }
+  psl_slot() = loaded;
+  loaded_psl().reset(loaded);
+  return {};
+}
+
+void use_default_public_suffixes() {
+  psl_slot() = default_psl();
+  loaded_psl().reset();
 }
 
 }  // namespace sw::phish

@@ -9,6 +9,9 @@
 
 #include "core/result.h"
 
+// libpsl's context type (libpsl.h), declared here so users of url.h need not include libpsl.
+typedef struct psl_ctx_st psl_ctx_t;  // NOLINT(modernize-use-using): must match libpsl's C typedef
+
 namespace sw::phish {
 
 struct ParsedUrl {
@@ -35,6 +38,18 @@ Result<ParsedUrl> parse_url(std::string_view url);
 // True for the numeric host forms browsers accept as IPv4: 1 to 4 dot-separated parts, each
 // decimal, 0x-hex or 0-octal ("3232235777", "0xc0.0xa8.1.1", "0300.0250.0.1", "127.1").
 bool is_numeric_ipv4_host(std::string_view host);
+
+// The public suffix list every phishing check uses (registrable domains, "is this a TLD"): the
+// file loaded by use_public_suffix_file(), else the newer of Debian's publicsuffix list and
+// libpsl's built-in one. Never null.
+const psl_ctx_t* public_suffixes();
+
+// Use a newer public suffix list (publicsuffix.org's public_suffix_list.dat, or libpsl's DAFSA
+// form) from now on. An error names the file when it cannot be read as one; the list in use is
+// then unchanged. Call before analysing: not safe while other threads analyse.
+Result<void> use_public_suffix_file(const std::string& path);
+// Back to the default list (as before any use_public_suffix_file()).
+void use_default_public_suffixes();
 
 // The percent-decoded form of `s` (invalid escapes are kept as written).
 std::string percent_decode(std::string_view s);

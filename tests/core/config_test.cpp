@@ -149,6 +149,16 @@ domains = ["example.org"]
   EXPECT_EQ(p.protected_people[0].domains, std::vector<std::string>{"example.com"});
 }
 
+TEST(Config, PhishPublicSuffixList) {
+  auto ok = parse_config("[phish]\npublic_suffix_list = \"/var/lib/psl/list.dat\"\n", "cfg.toml");
+  EXPECT_TRUE(ok.errors.empty());
+  EXPECT_EQ(ok.config.phish.public_suffix_list, "/var/lib/psl/list.dat");
+  auto bad = parse_config("[phish]\npublic_suffix_list = 3\n", "cfg.toml");
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_EQ(bad.errors[0].to_string(),
+            "cfg.toml:2: [phish] public_suffix_list must be a file path (a string)");
+}
+
 TEST(Config, PhishThresholdsMustBeOrdered) {
   auto load = parse_config("[phish]\nsuspicious_at = 80\nphishing_at = 40\n", "cfg.toml");
   ASSERT_EQ(load.errors.size(), 1u);

@@ -3,6 +3,7 @@
 // and malformed input giving an error rather than a crash.
 #include "phish/url.h"
 
+#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -90,6 +91,35 @@ TEST(ParseUrl, SecondHashStaysInTheFragment) {
   EXPECT_EQ(u->host, "evil.example");
   EXPECT_EQ(u->path, "/p");
   EXPECT_EQ(percent_decode(u->fragment), "a#b@victim.example");
+}
+
+TEST(PublicSuffixes, ANewerListFileIsUsed) {
+  // The default knows blogspot.com as a suffix (users' blogs are registrable domains).
+  EXPECT_EQ(parse_url("https://a.b.example.blogspot.com/")->registrable, "example.blogspot.com");
+  // Not a file, not a list: errors naming the file; the list in use is unchanged.
+  auto missing = use_public_suffix_file("/nonexistent/public_suffix_list.dat");
+  ASSERT_FALSE(missing);
+  EXPECT_EQ(missing.error().code(), Errc::kNotFound);
+  const std::string dir = ::testing::TempDir();
+  {
+    std::ofstream junk(dir + "/junk.dat");
+    junk << "just one line\n";
+  }
+  auto junk = use_public_suffix_file(dir + "/junk.dat");
+  ASSERT_FALSE(junk);
+  EXPECT_NE(junk.error().to_string().find("junk.dat"), std::string::npos);
+  // A newer list with a suffix the system's does not have yet.
+  {
+    std::ifstream system("/usr/share/publicsuffix/public_suffix_list.dat");
+    ASSERT_TRUE(system.good()) << "the publicsuffix package is a dependency";
+    std::ofstream newer(dir + "/newer.dat");
+    newer << system.rdbuf() << "\n// ===BEGIN PRIVATE DOMAINS===\nnewhost.example.com\n";
+  }
+  ASSERT_TRUE(use_public_suffix_file(dir + "/newer.dat"));
+  EXPECT_EQ(parse_url("https://a.user1.newhost.example.com/")->registrable,
+            "user1.newhost.example.com");
+  use_default_public_suffixes();
+  EXPECT_EQ(parse_url("https://a.user1.newhost.example.com/")->registrable, "example.com");
 }
 
 TEST(ParseUrl, MalformedIsAnError) {
