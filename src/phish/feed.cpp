@@ -44,9 +44,9 @@ std::string url_feed_key(const ParsedUrl& u) {
   return key;
 }
 
-void UrlFeed::add(std::string_view url_or_host) {
+bool UrlFeed::add(std::string_view url_or_host) {
   auto u = parse_url(url_or_host);
-  if (!u) return;
+  if (!u) return false;
   bool bare = url_or_host.find('/') == std::string_view::npos &&
               url_or_host.find('?') == std::string_view::npos && !u->host_ascii.empty();
   if (bare) {
@@ -54,6 +54,7 @@ void UrlFeed::add(std::string_view url_or_host) {
   } else {
     urls.insert(url_feed_key(*u));
   }
+  return true;
 }
 
 bool UrlFeed::contains(const ParsedUrl& u) const {
@@ -68,7 +69,22 @@ Result<UrlFeed> load_url_feed(const std::string& path) {
   std::string line;
   int url_column = -1;
   bool first = true;
+  int line_no = 0;
+  auto add = [&](std::string_view entry) {
+    if (feed.add(entry)) return;
+    if (++feed.skipped <= 20) {
+      std::string shown(entry.substr(0, 80));
+      for (char& c : shown) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+      }
+      feed.problems.emplace_back(
+          Errc::kParse,
+          "not a URL or host name, skipped: '" + shown + (entry.size() > 80 ? "...'" : "'"), path,
+          line_no);
+    }
+  };
   while (std::getline(in, line)) {
+    ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     if (first) {
@@ -81,9 +97,13 @@ Result<UrlFeed> load_url_feed(const std::string& path) {
     }
     if (url_column >= 0) {
       auto f = split_csv_line(line);
-      if (static_cast<size_t>(url_column) < f.size()) feed.add(f[static_cast<size_t>(url_column)]);
+      if (static_cast<size_t>(url_column) < f.size()) {
+        add(f[static_cast<size_t>(url_column)]);
+      } else {
+        add("");
+      }
     } else {
-      feed.add(line);
+      add(line);
     }
   }
   if (in.bad()) return Unexpected(error_from_errno(errno, "read", path));

@@ -18,9 +18,15 @@ struct UrlFeed {
   std::unordered_set<std::string> urls;   // normalised keys (url_feed_key)
   std::unordered_set<std::string> hosts;  // ASCII hosts listed without a path (whole host is bad)
 
+  // Lines of the file that were not a URL or host (file and line named), at most 20; and how
+  // many there were in all.
+  std::vector<Error> problems;
+  size_t skipped = 0;
+
   bool empty() const { return urls.empty() && hosts.empty(); }
-  // Adds one feed entry; a bare host ("evil.xyz") blocks the host, anything else the URL.
-  void add(std::string_view url_or_host);
+  // Adds one feed entry; a bare host ("evil.xyz") blocks the host, anything else the URL. False
+  // when it is neither.
+  bool add(std::string_view url_or_host);
   bool contains(const ParsedUrl& u) const;
 };
 
@@ -30,7 +36,8 @@ std::string url_feed_key(const ParsedUrl& u);
 
 // Loads a feed file: one URL per line ('#' comments and blank lines skipped), or PhishTank CSV
 // (a header naming a `url` column; quoted fields as RFC 4180). Lines that do not parse are
-// skipped; errors only when the file cannot be read.
+// skipped and listed in `problems` / counted in `skipped`; an error only when the file cannot be
+// read.
 Result<UrlFeed> load_url_feed(const std::string& path);
 
 // Splits one RFC 4180 CSV line (quotes, doubled quotes); no embedded newlines.

@@ -187,6 +187,15 @@ TEST_F(PhishE2e, FeedsListKnownBadUrls) {
   json j = parse_json(r);
   EXPECT_EQ(j["results"][0]["verdict"], "phishing");
   EXPECT_EQ(j["results"][0]["reasons"][0]["detector"], "feed");
+
+  // A line that is not a URL is named (file and line), the rest of the feed still used, exit 2.
+  std::string bad =
+      write("bad-feed.txt", "http://[oops\nhttps://en.wikipedia.org/wiki/Fake_login\n");
+  test::Run r2 = run_shieldwall(
+      {"phish", "--format", "json", "--feed", bad, "https://en.wikipedia.org/wiki/Fake_login"});
+  EXPECT_EQ(r2.exit_code, 2) << r2.err;
+  EXPECT_NE(r2.err.find("bad-feed.txt:1: "), std::string::npos) << r2.err;
+  EXPECT_EQ(parse_json(r2)["results"][0]["verdict"], "phishing");
 }
 
 TEST_F(PhishE2e, HtmlPageIsSelfContainedAndInert) {

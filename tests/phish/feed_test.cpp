@@ -46,6 +46,20 @@ TEST(UrlFeed, PhishTankCsv) {
   EXPECT_TRUE(f->contains(*u));
 }
 
+TEST(UrlFeed, BadLinesAreNamedNotLost) {
+  std::string text = "http://good.example/a\nhttp://[broken\n";
+  for (int i = 0; i < 30; ++i) text += "http://exa mple.com:99999/\n";
+  auto f = load_url_feed(write_temp("bad.txt", text));
+  ASSERT_TRUE(f);
+  EXPECT_EQ(f->urls.size(), 1u);
+  EXPECT_EQ(f->skipped, 31u);
+  ASSERT_EQ(f->problems.size(), 20u);
+  EXPECT_EQ(f->problems[0].line(), 2);
+  EXPECT_NE(f->problems[0].to_string().find("bad.txt:2"), std::string::npos)
+      << f->problems[0].to_string();
+  EXPECT_NE(f->problems[0].to_string().find("[broken"), std::string::npos);
+}
+
 TEST(UrlFeed, MissingFile) {
   auto f = load_url_feed(::testing::TempDir() + "/no-such-feed.txt");
   ASSERT_FALSE(f);
