@@ -198,7 +198,20 @@ int run_phish(const PhishArgs& a) {
       input_problem = true;
     }
   }
-  for (const auto& u : urls) verdicts.push_back(analyzer.analyze_url(u));
+  // A URL that cannot be analysed is an input problem: named on stderr (with its file and line
+  // when it came from --urls), listed as "error" in the output, exit code 2.
+  auto analyze_url = [&](std::string_view url, const std::string& where) {
+    verdicts.push_back(analyzer.analyze_url(url));
+    if (verdicts.back().verdict == "error") {
+      std::string shown(url.substr(0, 80));
+      for (char& c : shown) {
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+      }
+      fmt::print(stderr, "shieldwall: {}not a valid web address: {}\n", where, shown);
+      input_problem = true;
+    }
+  };
+  for (const auto& u : urls) analyze_url(u, "");
   for (const auto& file : a.url_files) {
     std::ifstream f_in;
     std::istream* in = &std::cin;
@@ -212,12 +225,16 @@ int run_phish(const PhishArgs& a) {
       in = &f_in;
     }
     std::string line;
+    int line_no = 0;
+    const std::string name = file == "-" ? "<stdin>" : file;
     while (std::getline(*in, line)) {
+      ++line_no;
       if (!line.empty() && line.back() == '\r') line.pop_back();
       size_t b = line.find_first_not_of(" \t");
       if (b == std::string::npos || line[b] == '#') continue;
       size_t e = line.find_last_not_of(" \t");
-      verdicts.push_back(analyzer.analyze_url(std::string_view(line).substr(b, e - b + 1)));
+      analyze_url(std::string_view(line).substr(b, e - b + 1),
+                  fmt::format("{}:{}: ", name, line_no));
       progress.tick(verdicts.size());
     }
   }

@@ -177,6 +177,14 @@ TEST_F(PhishE2e, UrlsAlone) {
   EXPECT_NE(r2.out.find("1 analysed: 0 phishing, 0 suspicious, 1 look legitimate"),
             std::string::npos)
       << r2.out;
+
+  // A line that is no web address: named with its line, the rest analysed, exit code 2.
+  std::string mixed = write("mixed.txt", "https://en.wikipedia.org/\nhttp://[broken\n");
+  test::Run r3 = run_shieldwall({"phish", "--urls", mixed});
+  EXPECT_EQ(r3.exit_code, 2) << r3.err;
+  EXPECT_NE(r3.err.find("mixed.txt:2: not a valid web address: http://[broken"), std::string::npos)
+      << r3.err;
+  EXPECT_NE(r3.out.find("1 look legitimate, 1 could not be analysed"), std::string::npos) << r3.out;
 }
 
 TEST_F(PhishE2e, FeedsListKnownBadUrls) {
