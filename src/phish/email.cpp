@@ -30,6 +30,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "core/ascii.h"
 #include "phish/analyzer.h"
 #include "phish/attachment.h"
 #include "phish/authres.h"
@@ -120,7 +121,7 @@ std::unordered_set<std::string> word_set(std::string_view text, size_t max_bytes
   for (char ch : text) {
     auto c = static_cast<unsigned char>(ch);
     if (std::isalpha(c) != 0 || c >= 0x80) {
-      cur += static_cast<char>(std::tolower(c));
+      cur += ascii_lower(static_cast<char>(c));
     } else {
       if (cur.size() >= 4) out.insert(cur);
       cur.clear();

@@ -110,7 +110,17 @@ bool is_space(unsigned char c) {
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    if (ascii_lower(s[i]) != prefix[i]) return false;
+  }
+  return true;
+}
+
+bool ieq(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (ascii_lower(a[i]) != ascii_lower(b[i])) {
+      return false;
+    }
   }
   return true;
 }
@@ -217,7 +227,7 @@ bool style_hides(std::string_view style) {
   s.reserve(style.size());
   for (char c : style) {
     if (!is_space(static_cast<unsigned char>(c))) {
-      s += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      s += ascii_lower(c);
     }
   }
   auto has = [&](std::string_view d) { return s.find(d) != std::string::npos; };
@@ -406,15 +416,23 @@ class Walker {
   void open(Frame& f) {
     const GumboElement& e = f.node->v.element;
     Ctx& ctx = f.ctx;
+    // One pass over the attributes: event handlers, `hidden`, and the first `style` (the one
+    // gumbo_get_attribute() would return).
+    bool hidden_attr = false;
+    const char* style = nullptr;
     for (unsigned i = 0; i < e.attributes.length; ++i) {
       const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[i]);
       std::string_view n(a->name);
       if (n.size() > 2 && (n[0] == 'o' || n[0] == 'O') && (n[1] == 'n' || n[1] == 'N')) {
         ++doc_.event_handlers;
+      } else if (n.size() == 6 && !hidden_attr && ieq(n, "hidden")) {
+        hidden_attr = true;
+      } else if (n.size() == 5 && style == nullptr && ieq(n, "style")) {
+        style = a->value;
       }
     }
-    if (attr(e, "hidden") != nullptr) ctx.hidden = true;
-    if (const char* st = attr(e, "style"); st != nullptr && style_hides(st)) ctx.hidden = true;
+    if (hidden_attr) ctx.hidden = true;
+    if (style != nullptr && style_hides(style)) ctx.hidden = true;
     if (is_invisible(e.tag)) ctx.invisible = true;
     if (is_block(e.tag) && !ctx.invisible && !ctx.hidden) end_line(doc_.visible_text);
     if ((e.tag == GUMBO_TAG_TD || e.tag == GUMBO_TAG_TH) && !doc_.visible_text.empty() &&
@@ -564,19 +582,9 @@ class Walker {
 // document where the estimate passes max_depth or the summed depth passes max_nesting_work.
 // Written by hand: no library offers a bounded-cost pre-check, and it only decides where to cut.
 
-bool ieq(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-bool in_list(std::string_view name, std::initializer_list<std::string_view> list) {
-  return std::any_of(list.begin(), list.end(), [&](std::string_view x) { return ieq(name, x); });
+// `low` is a lower-cased tag name.
+bool in_list(std::string_view low, std::initializer_list<std::string_view> list) {
+  return std::find(list.begin(), list.end(), low) != list.end();
 }
 
 // The length of the prefix of `h` to parse; `why` is set when it is shorter than `h`.
@@ -619,14 +627,21 @@ size_t nesting_cut(std::string_view h, size_t max_depth, uint64_t max_work, std:
     } else if (std::isalpha(static_cast<unsigned char>(c)) != 0) {
       std::string_view name = name_at(lt + 1);
       i = skip_to_gt(lt + 1);
-      if (in_list(name, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                         "param", "source", "track", "wbr", "keygen", "image", "basefont",
-                         "bgsound", "frame"})) {
+      // Lower-cased once for the lists below; a name longer than any of them matches none.
+      char buf[12];
+      std::string_view low;
+      if (name.size() <= sizeof buf) {
+        for (size_t k = 0; k < name.size(); ++k) buf[k] = ascii_lower(name[k]);
+        low = std::string_view(buf, name.size());
+      }
+      if (in_list(low, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                        "param", "source", "track", "wbr", "keygen", "image", "basefont", "bgsound",
+                        "frame"})) {
         continue;
       }
-      if (ieq(name, "plaintext")) return h.size();
-      if (in_list(name, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-                         "noframes"})) {
+      if (low == "plaintext") return h.size();
+      if (in_list(low, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
+                        "noframes"})) {
         // Raw text up to the matching end tag.
         size_t p = i;
         while (true) {
@@ -640,8 +655,8 @@ size_t nesting_cut(std::string_view h, size_t max_depth, uint64_t max_work, std:
         }
         continue;
       }
-      if (in_list(name, {"p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "tbody",
-                         "thead", "tfoot", "rb", "rt", "rp"})) {
+      if (in_list(low, {"p", "li", "dd", "dt", "option", "optgroup", "tr", "td", "th", "tbody",
+                        "thead", "tfoot", "rb", "rt", "rp"})) {
         size_t stop = open.size() > 4 ? open.size() - 4 : 0;
         for (size_t k = open.size(); k > stop; --k) {
           if (ieq(open[k - 1], name)) {
@@ -813,7 +828,7 @@ std::vector<Link> find_text_urls(std::string_view text, size_t max_urls) {
   };
   size_t i = 0;
   while (i < text.size() && out.size() < max_urls) {
-    char c = static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    char c = ascii_lower(text[i]);
     if (c != 'h' && c != 'f' && c != 'w') {
       ++i;
       continue;

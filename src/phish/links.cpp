@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <optional>
+#include <unordered_map>
 #include <unordered_set>
 
 #include <libpsl.h>
@@ -29,7 +30,7 @@ const psl_ctx_t* psl() {
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != prefix[i]) return false;
+    if (ascii_lower(s[i]) != prefix[i]) return false;
   }
   return true;
 }
@@ -251,25 +252,43 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
                                  const LinkOptions& o) {
   const LinkPoints& pts = o.points;
   Collector col;
-  std::unordered_set<std::string> prot;
-  for (const auto& d : o.protected_domains) prot.insert(ascii_lower(d));
-  std::unordered_set<std::string> trackers(o.click_trackers.begin(), o.click_trackers.end());
+  // Built on first use: only a link whose text names another site needs them.
+  std::optional<std::unordered_set<std::string>> prot_set;
+  auto prot = [&]() -> const std::unordered_set<std::string>& {
+    if (!prot_set) {
+      prot_set.emplace();
+      for (const auto& d : o.protected_domains) prot_set->insert(ascii_lower(d));
+    }
+    return *prot_set;
+  };
+  std::optional<std::unordered_set<std::string>> tracker_set;
+  auto trackers = [&]() -> const std::unordered_set<std::string>& {
+    if (!tracker_set) tracker_set.emplace(o.click_trackers.begin(), o.click_trackers.end());
+    return *tracker_set;
+  };
   auto is_brand = [&](const std::string& reg) {
-    if (prot.contains(reg)) return true;
+    const auto& domains = prot();
+    if (domains.contains(reg)) return true;
     std::string label = first_label(reg);
-    return label.size() >= 4 && std::any_of(prot.begin(), prot.end(), [&](const std::string& p) {
-             return first_label(p) == label;
-           });
+    return label.size() >= 4 &&
+           std::any_of(domains.begin(), domains.end(),
+                       [&](const std::string& p) { return first_label(p) == label; });
   };
 
   std::unordered_set<std::string> seen;
+  // Each distinct address is parsed once: newsletters repeat the same link many times.
+  std::unordered_map<std::string, std::optional<ParsedUrl>> parsed;
   size_t skipped = 0;
   for (const Link& l : links) {
     if (l.kind == LinkKind::kImage) continue;  // remote images: not scored
     std::optional<std::string> raw = web_url(l.url);
-    std::optional<ParsedUrl> pu;
+    const ParsedUrl* pu = nullptr;
     if (raw) {
-      if (auto r = parse_url(*raw); r) pu = std::move(*r);
+      auto [it, fresh] = parsed.try_emplace(*raw);
+      if (fresh) {
+        if (auto r = parse_url(*raw); r) it->second = std::move(*r);
+      }
+      if (it->second) pu = &*it->second;
     }
 
     // Forms, frames and refreshes are signals whatever their address.
@@ -344,7 +363,7 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
         bool brand = is_brand(s);
         std::string decoded = ascii_lower(percent_decode(pu->path + "?" + pu->query));
         bool carries_shown = decoded.find(s) != std::string::npos;
-        bool tracker = trackers.contains(pu->registrable) || trackers.contains(pu->host);
+        bool tracker = trackers().contains(pu->registrable) || trackers().contains(pu->host);
         bool senders = !o.sender_domain.empty() && pu->registrable == o.sender_domain;
         std::string what = "a link shows " + s + " but really opens " + display_url(*pu);
         // The real host borrows the shown name: laposte.fr shown, laposte.evil.de opened.

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -310,6 +311,7 @@ struct LureMatcher::Impl {
   std::vector<std::string> folded;
   std::vector<size_t> lengths;
   hs_database_t* db = nullptr;
+  uint64_t id = 0;  // unique per compiled database: which scratch spaces already fit it
   ~Impl() {
     if (db != nullptr) {
       hs_free_database(db);
@@ -352,6 +354,8 @@ Result<LureMatcher> LureMatcher::create(std::vector<LurePhrase> phrases) {
     hs_free_compile_error(err);
     return fail(Errc::kInternal, "cannot compile the lure phrases: " + msg);
   }
+  static std::atomic<uint64_t> next_id{1};
+  im.id = next_id.fetch_add(1, std::memory_order_relaxed);
   return m;
 }
 
@@ -370,17 +374,29 @@ std::vector<size_t> LureMatcher::find_folded(std::string_view folded) const {
   if (impl_->db == nullptr || folded.empty()) {
     return out;
   }
-  // One scratch per thread, grown to fit every database this thread scans with.
-  thread_local std::unique_ptr<hs_scratch_t, ScratchFree> scratch;
-  hs_scratch_t* raw = scratch.release();
-  if (hs_alloc_scratch(impl_->db, &raw) != HS_SUCCESS) {
-    scratch.reset(raw);
-    return out;
+  // One scratch per thread, grown to fit every database this thread scans with. Growing is
+  // asked for once per database: hs_alloc_scratch() checksums the whole database each time,
+  // which cost ten times the scan itself.
+  struct Scratch {
+    std::unique_ptr<hs_scratch_t, ScratchFree> space;
+    std::vector<uint64_t> fits;  // ids of the databases `space` was grown for
+  };
+  thread_local Scratch scratch;
+  if (std::find(scratch.fits.begin(), scratch.fits.end(), impl_->id) == scratch.fits.end()) {
+    hs_scratch_t* raw = scratch.space.release();
+    hs_error_t rc = hs_alloc_scratch(impl_->db, &raw);
+    scratch.space.reset(raw);
+    if (rc != HS_SUCCESS) {
+      return out;
+    }
+    if (scratch.fits.size() >= 64) {
+      scratch.fits.clear();  // many matchers on one thread: ask again, a scratch never shrinks
+    }
+    scratch.fits.push_back(impl_->id);
   }
-  scratch.reset(raw);
   std::vector<char> seen(impl_->phrases.size(), 0);
   ScanState st{&impl_->lengths, folded, &seen};
-  hs_scan(impl_->db, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.get(),
+  hs_scan(impl_->db, folded.data(), static_cast<unsigned>(folded.size()), 0, scratch.space.get(),
           on_match, &st);
   for (size_t i = 0; i < seen.size(); ++i) {
     if (seen[i] != 0) {

@@ -114,6 +114,7 @@ std::string unfold(const char* raw) {
   std::string out;
   if (raw == nullptr) return out;
   std::string_view v(raw);
+  if (v.find_first_of("\r\n") == std::string_view::npos) return std::string(trim(v));
   out.reserve(v.size());
   for (size_t i = 0; i < v.size(); ++i) {
     char c = v[i];
