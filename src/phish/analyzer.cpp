@@ -297,19 +297,29 @@ int damerau_levenshtein(std::string_view a, std::string_view b) {
   const size_t n = a.size();
   const size_t m = b.size();
   if (n > 256 || m > 256) return static_cast<int>(std::max(n, m));
-  std::vector<std::vector<int>> d(n + 1, std::vector<int>(m + 1));
-  for (size_t i = 0; i <= n; ++i) d[i][0] = static_cast<int>(i);
-  for (size_t j = 0; j <= m; ++j) d[0][j] = static_cast<int>(j);
+  // Three rolling rows (i-2, i-1, i) of the optimal-string-alignment table, in one buffer per
+  // thread: this runs for every protected brand on every new domain.
+  thread_local std::vector<int> buf;
+  buf.assign(3 * (m + 1), 0);
+  int* two = buf.data();
+  int* prev = two + (m + 1);
+  int* cur = prev + (m + 1);
+  for (size_t j = 0; j <= m; ++j) prev[j] = static_cast<int>(j);
   for (size_t i = 1; i <= n; ++i) {
+    cur[0] = static_cast<int>(i);
     for (size_t j = 1; j <= m; ++j) {
       int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
       if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        cur[j] = std::min(cur[j], two[j - 2] + 1);
       }
     }
+    int* t = two;
+    two = prev;
+    prev = cur;
+    cur = t;
   }
-  return d[n][m];
+  return prev[m];
 }
 
 struct UrlAnalyzer::Impl {
