@@ -106,7 +106,22 @@ struct Protected {
   std::string label;     // paypal
   std::string skeleton;  // ICU skeleton of the label
   bool generic = false;
+  uint64_t chars = 0;  // char_mask(label)
 };
+
+// Which of a-z, 0-9 and '-' occur in `s` (other bytes share one bit): a word can contain a
+// label only if it has all of the label's characters, a cheap test before the comparisons.
+uint64_t char_mask(std::string_view s) {
+  uint64_t m = 0;
+  for (char c : s) {
+    int bit = c >= 'a' && c <= 'z'   ? c - 'a'
+              : c >= '0' && c <= '9' ? 26 + (c - '0')
+              : c == '-'             ? 36
+                                     : 37;
+    m |= uint64_t{1} << bit;
+  }
+  return m;
+}
 
 struct SpoofCloser {
   void operator()(USpoofChecker* sc) const { uspoof_close(sc); }
@@ -347,14 +362,21 @@ struct UrlAnalyzer::Impl {
   // "delivery-live-news.com" or "/modern-office-interior".
   const Protected* brand_in(std::string_view text) const {
     auto toks = tokens(text);
+    std::vector<uint64_t> masks;
+    masks.reserve(toks.size());
+    uint64_t all = 0;
+    for (const auto& t : toks) {
+      masks.push_back(char_mask(t));
+      all |= masks.back();
+    }
     for (const auto& p : prot) {
-      if (p.label.size() < 4) continue;
+      if (p.label.size() < 4 || (p.chars & ~all) != 0) continue;
       if (p.generic) {
         if (text.find(p.domain) != std::string_view::npos) return &p;
         continue;
       }
-      for (const auto& t : toks) {
-        if (label_in_token(t, p.label)) return &p;
+      for (size_t i = 0; i < toks.size(); ++i) {
+        if ((p.chars & ~masks[i]) == 0 && label_in_token(toks[i], p.label)) return &p;
       }
     }
     return nullptr;
@@ -489,6 +511,7 @@ UrlAnalyzer::UrlAnalyzer(UrlOptions options) : impl_(std::make_unique<Impl>()) {
     p.label = first_label(p.domain);
     p.skeleton = skeleton_of(impl_->skel_checker.get(), p.label);
     p.generic = is_generic_word(p.label);
+    p.chars = char_mask(p.label);
     impl_->protected_domains.insert(p.domain);
     impl_->prot.push_back(std::move(p));
   }
@@ -535,7 +558,10 @@ std::optional<BrandMatch> UrlAnalyzer::brand_in_name(std::string_view display_na
   std::string lower = ascii_lower(display_name);
   auto toks = tokens(lower);
   if (toks.empty() || toks.size() > 64) return std::nullopt;
+  // Every way of naming a brand below spells its label's letters in the name.
+  const uint64_t present = char_mask(lower);
   for (const auto& p : im.prot) {
+    if ((p.chars & ~present) != 0) continue;
     // Written as its domain: "paypal.com", "apple.com".
     size_t at = lower.find(p.domain);
     bool hit = at != std::string::npos &&
