@@ -13,19 +13,13 @@
 #include <libpsl.h>
 
 #include "core/ascii.h"
+#include "phish/unwrap.h"
 #include "phish/url.h"
 
 namespace sw::phish {
 namespace {
 
-const psl_ctx_t* psl() {
-  // psl_latest() picks Debian's /usr/share/publicsuffix list (newer than the built-in one).
-  static const psl_ctx_t* ctx = [] {
-    const psl_ctx_t* c = psl_latest(nullptr);
-    return c != nullptr ? c : psl_builtin();
-  }();
-  return ctx;
-}
+const psl_ctx_t* psl() { return public_suffixes(); }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -161,6 +155,9 @@ DetectorPoints email_link_points() {
   p.brand_path = 20;
   p.host_words = 2;
   p.address_in_path = 2;
+  // Google's and Facebook's redirects also appear in honest mail (links copied from search
+  // results or shared documents).
+  p.open_redirect = 5;
   return p;
 }
 
@@ -276,20 +273,46 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
   };
 
   std::unordered_set<std::string> seen;
-  // Each distinct address is parsed once: newsletters repeat the same link many times.
-  std::unordered_map<std::string, std::optional<ParsedUrl>> parsed;
+  // Each distinct address is parsed (and unwrapped) once: newsletters repeat the same link many
+  // times. A link rewritten by a mail gateway or a redirector (unwrap.h) is judged by where it
+  // really goes.
+  struct Target {
+    std::optional<ParsedUrl> parsed;  // the destination
+    std::string key;                  // the destination as text
+    std::string via;                  // "Microsoft Defender Safe Links", ... ("" when direct)
+    bool wrapped = false;             // unwrapped from `via`
+    bool opaque = false;              // a wrapper whose destination cannot be seen (Mimecast)
+  };
+  std::unordered_map<std::string, Target> parsed;
   size_t skipped = 0;
   for (const Link& l : links) {
     if (l.kind == LinkKind::kImage) continue;  // remote images: not scored
     std::optional<std::string> raw = web_url(l.url);
     const ParsedUrl* pu = nullptr;
+    const Target* target = nullptr;
     if (raw) {
       auto [it, fresh] = parsed.try_emplace(*raw);
+      Target& t = it->second;
       if (fresh) {
-        if (auto r = parse_url(*raw); r) it->second = std::move(*r);
+        t.key = *raw;
+        UnwrapChain chain = unwrap_all(*raw);
+        if (!chain.wrappers.empty()) {
+          t.key = chain.destination;
+          t.wrapped = true;
+          for (Wrapper w : chain.wrappers) {
+            t.via += (t.via.empty() ? "" : ", then ") + std::string(wrapper_name(w));
+          }
+        } else if (chain.opaque) {
+          t.opaque = true;
+          t.via = wrapper_name(*chain.opaque);
+        }
+        if (auto r = parse_url(t.key); r) t.parsed = std::move(*r);
       }
-      if (it->second) pu = &*it->second;
+      if (t.parsed) pu = &*t.parsed;
+      target = &t;
     }
+    const std::string behind =
+        target != nullptr && !target->via.empty() ? " (behind " + target->via + ")" : "";
 
     // Forms, frames and refreshes are signals whatever their address.
     switch (l.kind) {
@@ -363,9 +386,10 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
         bool brand = is_brand(s);
         std::string decoded = ascii_lower(percent_decode(pu->path + "?" + pu->query));
         bool carries_shown = decoded.find(s) != std::string::npos;
-        bool tracker = trackers().contains(pu->registrable) || trackers().contains(pu->host);
+        bool tracker = trackers().contains(pu->registrable) || trackers().contains(pu->host) ||
+                       (target != nullptr && target->opaque);
         bool senders = !o.sender_domain.empty() && pu->registrable == o.sender_domain;
-        std::string what = "a link shows " + s + " but really opens " + display_url(*pu);
+        std::string what = "a link shows " + s + " but really opens " + display_url(*pu) + behind;
         // The real host borrows the shown name: laposte.fr shown, laposte.evil.de opened.
         std::string shown_label = first_label(s);
         bool borrows =
@@ -398,22 +422,23 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
       }
     }
 
-    // link_<detector>: each distinct address once.
-    std::string key = *raw;
+    // link_<detector>: each distinct destination once. A wrapped link is analysed from its text,
+    // which unwraps it again and adds the redirect's own reason (open_redirect).
+    const std::string& key = target->key;
     if (seen.contains(key)) continue;
     if (seen.size() >= o.max_urls) {
       ++skipped;
       continue;
     }
     seen.insert(key);
-    UrlVerdict v = urls.analyze(*pu);
+    UrlVerdict v = target->wrapped ? urls.analyze(*raw) : urls.analyze(*pu);
     for (Reason& r : v.reasons) {
       int p = r.points * pts.url_percent / 100;
       if (r.detector == "script_uri" && pu->scheme != "data") p = std::min(p, pts.script_link);
       std::vector<FollowUp> fu{dont_click()};
       if (p >= 30 && !pu->host.empty()) fu.push_back(block_site(site_of(*pu)));
-      std::string text =
-          "a " + std::string(link_kind_name(l.kind)) + " to " + display_url(*pu) + ": " + r.text;
+      std::string text = "a " + std::string(link_kind_name(l.kind)) + " to " + display_url(*pu) +
+                         behind + ": " + r.text;
       col.add("link_" + r.detector, p, std::move(text), std::move(fu));
     }
   }

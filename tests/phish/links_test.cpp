@@ -77,6 +77,33 @@ TEST(LinkTextMismatch, SameSiteOrSameBrandIsFine) {
   EXPECT_EQ(find(rs, "link_text_mismatch"), nullptr);
 }
 
+TEST(LinkUnwrapping, GatewayLinksAreJudgedByTheirDestination) {
+  const std::string safe = "https://eur01.safelinks.protection.outlook.com/?url=";
+  // The recipient's gateway wrapped an honest link: the text and the destination agree.
+  auto ok = link_reasons(
+      {anchor(safe + "https%3A%2F%2Fwww.paypal.com%2Fsignin&data=x", "paypal.com")}, analyzer());
+  EXPECT_EQ(find(ok, "link_text_mismatch"), nullptr);
+  // A wrapped lookalike is found behind the wrapper, and the reason says so.
+  auto bad = link_reasons({anchor(safe + "https%3A%2F%2Fpaypa1.com%2Flogin&data=x", "Log in")},
+                          analyzer());
+  const Reason* r = find(bad, "link_lookalike");
+  ASSERT_NE(r, nullptr);
+  EXPECT_TRUE(mentions(*r, "https://paypa1.com/login (behind Microsoft Defender Safe Links)"))
+      << r->text;
+  // A redirect the sender chose (Google's) is a reason of its own.
+  auto redirect = link_reasons(
+      {anchor("https://www.google.com/url?q=https://evil.example/x&sa=D", "Your invoice")},
+      analyzer());
+  EXPECT_NE(find(redirect, "link_open_redirect"), nullptr);
+  // Mimecast keeps the destination: a shown brand is not contradicted, only unverifiable.
+  auto opaque = link_reasons(
+      {anchor("https://protect-eu.mimecast.com/s/AbCdEfGhIjK", "www.example-shop.org")},
+      analyzer());
+  const Reason* m = find(opaque, "link_text_mismatch");
+  ASSERT_NE(m, nullptr);
+  EXPECT_EQ(m->points, 5);
+}
+
 TEST(LinkTextMismatch, TrackersRedirectsAndSenderAreWeak) {
   auto rs = link_reasons(
       {anchor("https://shop.us1.list-manage.com/track/click?u=1", "www.my-shop.org")}, analyzer());
