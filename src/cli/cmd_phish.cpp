@@ -41,6 +41,7 @@ struct PhishArgs {
   std::vector<std::string> url_files;
   std::vector<std::string> protected_domains;
   std::vector<std::string> trusted_ids;
+  std::vector<std::string> arc_sealers;
   std::vector<std::string> feeds;
   std::string dkim_keys;
   std::string public_suffix_list;
@@ -102,6 +103,9 @@ int run_phish(const PhishArgs& a) {
   settings.trusted_authserv_ids = pc.trusted_authserv_ids;
   settings.trusted_authserv_ids.insert(settings.trusted_authserv_ids.end(), a.trusted_ids.begin(),
                                        a.trusted_ids.end());
+  settings.trusted_arc_sealers = pc.trusted_arc_sealers;
+  settings.trusted_arc_sealers.insert(settings.trusted_arc_sealers.end(), a.arc_sealers.begin(),
+                                      a.arc_sealers.end());
   settings.protected_domains = pc.protected_domains;
   settings.protected_domains.insert(settings.protected_domains.end(), a.protected_domains.begin(),
                                     a.protected_domains.end());
@@ -298,6 +302,11 @@ void add_phish(CLI::App& app, int& exit_code) {
   cmd->add_option("--trusted-authserv-id", a->trusted_ids,
                   "the authserv-id of your own receiving mail servers' Authentication-Results "
                   "(repeatable; default: the topmost header's)")
+      ->allow_extra_args(false);
+  cmd->add_option("--trusted-arc-sealer", a->arc_sealers,
+                  "a forwarder (mailing list, forwarding service) whose ARC seals you trust, by "
+                  "its ARC-Seal d= domain (repeatable): its record of a passing DMARC check stands "
+                  "in for one its forwarding broke")
       ->allow_extra_args(false);
   cmd->add_option("--feed", a->feeds,
                   "a known-bad URL feed (OpenPhish text or PhishTank CSV; repeatable)")

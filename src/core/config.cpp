@@ -79,6 +79,8 @@ void parse_phish(const toml::node& node, PhishConfig& out, const ErrFn& err) {
     std::string k(key.str());
     if (k == "trusted_authserv_ids") {
       read_strings(v, "[phish] trusted_authserv_ids", out.trusted_authserv_ids, err);
+    } else if (k == "trusted_arc_sealers") {
+      read_strings(v, "[phish] trusted_arc_sealers", out.trusted_arc_sealers, err);
     } else if (k == "protected_domains") {
       read_strings(v, "[phish] protected_domains", out.protected_domains, err);
     } else if (k == "own_domains") {

@@ -51,6 +51,7 @@ struct ProtectedPerson {
 };
 struct PhishConfig {
   std::vector<std::string> trusted_authserv_ids;  // Authentication-Results ids of our receivers
+  std::vector<std::string> trusted_arc_sealers;   // forwarders whose ARC seals we trust (d=)
   std::vector<std::string> protected_domains;     // added to the built-in brand list
   std::vector<std::string> own_domains;           // the organization's own mail domains
   std::vector<ProtectedPerson> protected_people;

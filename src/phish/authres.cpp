@@ -7,9 +7,12 @@
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <map>
 #include <set>
 
 #include "core/ascii.h"
+#include "core/host.h"
 
 namespace sw::phish {
 namespace {
@@ -360,6 +363,42 @@ Result<AuthResHeader> parse_arc_authres(std::string_view value) {
   return parse_body(value.substr(semi + 1), instance);
 }
 
+namespace {
+
+// The trusted sealer whose ARC set says DMARC passed for the From domain on its receipt ("" when
+// none): ARC-Seal i=N d=<trusted> and ARC-Authentication-Results i=N with dmarc=pass.
+std::string arc_vouching_sealer(const Message& message, const AuthSummary& s,
+                                const std::vector<std::string>& trusted) {
+  std::map<int, std::string> sealers;  // instance -> d=
+  for (auto v : message.header_values("ARC-Seal")) {
+    ArcSealTags t = parse_arc_seal_tags(v);
+    if (t.instance > 0 && !t.domain.empty()) sealers.emplace(t.instance, t.domain);
+  }
+  const std::string from = !s.dmarc_from.empty()   ? s.dmarc_from
+                           : !message.from.empty() ? ascii_lower(message.from.front().domain)
+                                                   : std::string();
+  if (from.empty()) return {};
+  for (auto v : message.header_values("ARC-Authentication-Results")) {
+    auto h = parse_arc_authres(v);
+    if (!h) continue;
+    auto sealer = sealers.find(h->arc_instance);
+    if (sealer == sealers.end()) continue;
+    bool is_trusted = std::any_of(trusted.begin(), trusted.end(), [&](const std::string& d) {
+      return ascii_lower(d) == sealer->second;
+    });
+    if (!is_trusted) continue;
+    for (const auto& r : h->results) {
+      if (r.method == "dmarc" && r.result == "pass" &&
+          auth_domain(r.property("header.from")) == from) {
+        return sealer->second;
+      }
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
 AuthSummary summarize_auth(const Message& message, const AuthOptions& options) {
   AuthSummary s;
   struct Entry {
@@ -459,7 +498,32 @@ AuthSummary summarize_auth(const Message& message, const AuthOptions& options) {
       }
     }
   }
+  if (s.arc == "pass" && !options.trusted_arc_sealers.empty()) {
+    s.arc_vouched_by = arc_vouching_sealer(message, s, options.trusted_arc_sealers);
+  }
   return s;
+}
+
+ArcSealTags parse_arc_seal_tags(std::string_view value) {
+  ArcSealTags t;
+  while (!value.empty()) {
+    size_t semi = value.find(';');
+    std::string_view tag = trim(value.substr(0, semi));
+    value = semi == std::string_view::npos ? std::string_view() : value.substr(semi + 1);
+    size_t eq = tag.find('=');
+    if (eq == std::string_view::npos) continue;
+    std::string name = ascii_lower(trim(tag.substr(0, eq)));
+    std::string_view v = trim(tag.substr(eq + 1));
+    if (name == "i") {
+      int n = 0;
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      t.instance = ec == std::errc() && end == v.data() + v.size() && n >= 1 && n <= 50 ? n : 0;
+    } else if (name == "d") {
+      t.domain = ascii_lower(v);
+      while (!t.domain.empty() && t.domain.back() == '.') t.domain.pop_back();
+    }
+  }
+  return t;
 }
 
 }  // namespace sw::phish

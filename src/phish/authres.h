@@ -77,6 +77,10 @@ struct AuthOptions {
   // With trusted ids named, also trust the topmost id-less header (Exchange Online / Microsoft
   // 365 writes its results without an authserv-id).
   bool trust_idless = false;
+  // Forwarders whose ARC seals (RFC 8617) the deployment trusts, by the ARC-Seal d= domain
+  // (a mailing list's, a forwarding service's): what they saw on receipt may stand in for a
+  // DMARC check that forwarding broke, as Microsoft 365's "trusted ARC sealers" and Gmail do.
+  std::vector<std::string> trusted_arc_sealers;
 };
 
 struct DkimAuth {
@@ -98,15 +102,19 @@ struct AuthSummary {
   bool idless = false;      // the trusted results came from an id-less header
 
   // The first trusted result of each method; "" when the method was not reported.
-  std::string spf;              // "pass", "fail", "softfail", "neutral", "none", "temperror", ...
-  std::string spf_domain;       // smtp.mailfrom (the domain part), else smtp.helo
-  std::vector<DkimAuth> dkim;   // every trusted dkim= result, in order
-  std::string dmarc;            // "pass", "fail", "none", "bestguesspass", ...
-  std::string dmarc_from;       // header.from
-  std::string dmarc_policy;     // p= from the comment or policy.dmarc ("reject", "quarantine",
-                                // "none"), "" when not said
-  std::string dmarc_action;     // Microsoft's action= ("none", "quarantine", "oreject", ...)
-  std::string arc;              // arc= result
+  std::string spf;             // "pass", "fail", "softfail", "neutral", "none", "temperror", ...
+  std::string spf_domain;      // smtp.mailfrom (the domain part), else smtp.helo
+  std::vector<DkimAuth> dkim;  // every trusted dkim= result, in order
+  std::string dmarc;           // "pass", "fail", "none", "bestguesspass", ...
+  std::string dmarc_from;      // header.from
+  std::string dmarc_policy;    // p= from the comment or policy.dmarc ("reject", "quarantine",
+                               // "none"), "" when not said
+  std::string dmarc_action;    // Microsoft's action= ("none", "quarantine", "oreject", ...)
+  std::string arc;             // arc= result
+  // A trusted ARC sealer (AuthOptions::trusted_arc_sealers) whose own ARC-Authentication-Results
+  // say DMARC passed for the From domain when it received the message, while the trusted
+  // receiver verified the ARC chain (arc=pass); "" otherwise.
+  std::string arc_vouched_by;
   std::string compauth;         // Microsoft's composite verdict: "pass", "fail", "softfail", "none"
   std::string compauth_reason;  // its reason code ("001")
 
@@ -117,9 +125,18 @@ struct AuthSummary {
 };
 
 // Applies the trust rule to the message's Authentication-Results headers (in header order,
-// topmost first) and summarizes the trusted results. ARC-Authentication-Results and
-// Authentication-Results-Original are not trusted results (intermediaries wrote them).
+// topmost first) and summarizes the trusted results; with trusted ARC sealers, also reads the
+// ARC-Seal and ARC-Authentication-Results headers for arc_vouched_by. ARC-Authentication-Results
+// and Authentication-Results-Original are not trusted results (intermediaries wrote them).
 AuthSummary summarize_auth(const Message& message, const AuthOptions& options = {});
+
+// The d= and i= of an ARC-Seal value ("i=1; a=rsa-sha256; cv=none; d=lists.example.org; ...");
+// d lower-cased, "" / 0 when missing or malformed.
+struct ArcSealTags {
+  int instance = 0;
+  std::string domain;
+};
+ArcSealTags parse_arc_seal_tags(std::string_view value);
 
 // The domain part of an address-ish value: "user@x.com" -> "x.com", "@x.com" -> "x.com",
 // "x.com" -> "x.com"; lower-cased, surrounding <> and a trailing dot removed.

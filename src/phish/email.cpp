@@ -168,6 +168,7 @@ EmailAnalyzer::EmailAnalyzer(EmailSettings settings) : impl_(std::make_unique<Im
   x.urls = std::make_unique<UrlAnalyzer>(std::move(uo));
   x.link_urls = std::make_unique<UrlAnalyzer>(std::move(lo));
   x.sender.auth.trusted_authserv_ids = s.trusted_authserv_ids;
+  x.sender.auth.trusted_arc_sealers = s.trusted_arc_sealers;
   x.sender.protected_people = s.protected_people;
   x.links.protected_domains.insert(x.links.protected_domains.end(), s.protected_domains.begin(),
                                    s.protected_domains.end());

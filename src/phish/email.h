@@ -22,6 +22,7 @@ namespace sw::phish {
 // What a deployment tells the analyser ([phish] in shieldwall.toml, or the command line).
 struct EmailSettings {
   std::vector<std::string> trusted_authserv_ids;  // empty: trust the topmost receiver's own
+  std::vector<std::string> trusted_arc_sealers;   // forwarders whose ARC seals count (d=)
   std::vector<std::string> protected_domains;     // added to the built-in brand list
   std::vector<std::string> own_domains;           // the organization's mail domains
   std::vector<ProtectedPerson> protected_people;

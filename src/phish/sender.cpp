@@ -283,6 +283,22 @@ std::vector<Reason> auth_reasons(const Message& message, const AuthSummary& auth
 
   const std::string claimed = !auth.dmarc_from.empty() ? auth.dmarc_from : from_domain;
   const std::string claimed_shown = claimed.empty() ? "the sender's domain" : shown(claimed);
+  // A forwarder the deployment trusts saw the message pass DMARC on receipt (ARC, RFC 8617):
+  // the failures here come from its forwarding (a list's footer, a changed subject), not from a
+  // forger. Said, without points.
+  const bool vouched =
+      !auth.arc_vouched_by.empty() && (auth.dmarc == "fail" || auth.compauth == "fail" ||
+                                       auth.spf == "fail" || auth.spf == "softfail");
+  if (vouched) {
+    out.push_back({"arc_vouched",
+                   0,
+                   "the sender checks failed here, but the message came through " +
+                       shown(auth.arc_vouched_by) +
+                       ", a forwarder you trust, and its sealed record (ARC) says the sender's "
+                       "domain check passed when it received the message",
+                   {}});
+    return out;
+  }
   const bool dmarc_failed = auth.dmarc == "fail";
 
   // dmarc_fail

@@ -149,6 +149,12 @@ domains = ["example.org"]
   EXPECT_EQ(p.protected_people[0].domains, std::vector<std::string>{"example.com"});
 }
 
+TEST(Config, PhishTrustedArcSealers) {
+  auto ok = parse_config("[phish]\ntrusted_arc_sealers = [\"lists.example.org\"]\n", "cfg.toml");
+  EXPECT_TRUE(ok.errors.empty());
+  EXPECT_EQ(ok.config.phish.trusted_arc_sealers, std::vector<std::string>{"lists.example.org"});
+}
+
 TEST(Config, PhishPublicSuffixList) {
   auto ok = parse_config("[phish]\npublic_suffix_list = \"/var/lib/psl/list.dat\"\n", "cfg.toml");
   EXPECT_TRUE(ok.errors.empty());

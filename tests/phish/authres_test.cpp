@@ -187,6 +187,44 @@ TEST(AuthSummary, ConfiguredIdsWin) {
   EXPECT_EQ(none.ignored_headers, 2u);
 }
 
+TEST(ArcSeal, Tags) {
+  ArcSealTags t = parse_arc_seal_tags(
+      "i=2; a=rsa-sha256; t=1700000000; cv=pass; d=Lists.Example.ORG.; s=arc; b=AbC==");
+  EXPECT_EQ(t.instance, 2);
+  EXPECT_EQ(t.domain, "lists.example.org");
+  EXPECT_EQ(parse_arc_seal_tags("i=0; d=x.org").instance, 0);
+  EXPECT_EQ(parse_arc_seal_tags("i=99; d=x.org").instance, 0);
+  EXPECT_EQ(parse_arc_seal_tags("garbage; ;=;i=").instance, 0);
+}
+
+TEST(AuthSummary, TrustedArcSealerVouchesForABrokenDmarc) {
+  // A mailing list forwarded a.com's mail: DMARC fails at our receiver, the chain verifies, and
+  // the list's own record (i=1) says DMARC passed when the list received it.
+  auto m = with_headers({
+      {"Authentication-Results",
+       "mx.ours.example; arc=pass; dmarc=fail header.from=a.com; spf=fail "
+       "smtp.mailfrom=lists.example.org"},
+      {"ARC-Seal", "i=1; a=rsa-sha256; cv=none; d=lists.example.org; s=arc; b=xyz"},
+      {"ARC-Authentication-Results",
+       "i=1; mx.lists.example.org; dmarc=pass header.from=a.com; spf=pass smtp.mailfrom=a.com"},
+  });
+  AuthOptions o;
+  EXPECT_EQ(summarize_auth(m, o).arc_vouched_by, "");  // no sealer trusted: nothing changes
+  o.trusted_arc_sealers = {"Lists.Example.org"};
+  EXPECT_EQ(summarize_auth(m, o).arc_vouched_by, "lists.example.org");
+  // Another sealer, a record for another From domain, or a chain our receiver did not verify:
+  // no vouching.
+  o.trusted_arc_sealers = {"other.example"};
+  EXPECT_EQ(summarize_auth(m, o).arc_vouched_by, "");
+  o.trusted_arc_sealers = {"lists.example.org"};
+  auto other_from = m;
+  other_from.headers[2].value = "i=1; mx.lists.example.org; dmarc=pass header.from=b.com";
+  EXPECT_EQ(summarize_auth(other_from, o).arc_vouched_by, "");
+  auto broken = m;
+  broken.headers[0].value = "mx.ours.example; arc=fail; dmarc=fail header.from=a.com";
+  EXPECT_EQ(summarize_auth(broken, o).arc_vouched_by, "");
+}
+
 TEST(AuthSummary, MicrosoftTopmostIdlessHeader) {
   auto m = with_headers({
       {"Authentication-Results",

@@ -129,6 +129,24 @@ TEST(SenderAuth, CompauthSpfDkimWithoutDmarcFail) {
   EXPECT_NE(none->follow_ups[0].action.find("shop-test.com"), std::string::npos);
 }
 
+TEST(SenderAuth, TrustedArcSealerTurnsFailuresIntoANote) {
+  Message m = from("Alice", "alice@a.com");
+  m.headers.push_back(
+      {"Authentication-Results", "mx.ours.example; arc=pass; dmarc=fail header.from=a.com"});
+  m.headers.push_back({"ARC-Seal", "i=1; cv=none; d=lists.example.org; s=arc; b=x"});
+  m.headers.push_back(
+      {"ARC-Authentication-Results", "i=1; lists.example.org; dmarc=pass header.from=a.com"});
+  SenderOptions o;
+  EXPECT_NE(find(check_sender(m, urls(), o), "dmarc_fail"), nullptr);
+  o.auth.trusted_arc_sealers = {"lists.example.org"};
+  auto rs = check_sender(m, urls(), o);
+  EXPECT_EQ(find(rs, "dmarc_fail"), nullptr) << ids(rs);
+  const Reason* r = find(rs, "arc_vouched");
+  ASSERT_NE(r, nullptr) << ids(rs);
+  EXPECT_EQ(r->points, 0);
+  EXPECT_NE(r->text.find("lists.example.org"), std::string::npos);
+}
+
 TEST(SenderAuth, PassesAndNoResultsAreQuiet) {
   Message m = from("", "x@example.com");
   AuthSummary a;
