@@ -15,6 +15,8 @@
 #include <cstdint>
 #include <utility>
 
+#include <unicode/utf8.h>
+
 #include "core/ascii.h"
 #include "core/base64.h"
 #include "core/utf8.h"
@@ -189,50 +191,22 @@ std::optional<std::string> http_destination(std::string_view s) {
   return std::move(w->text);
 }
 
-// The characters (code points, as UTF-8 slices) of `s`; nullopt when `s` is not strict UTF-8
-// (overlong forms, surrogates and values above U+10FFFF rejected, as Python's decoder does).
+// The characters (code points, as UTF-8 slices) of `s`; nullopt when `s` is not well-formed
+// UTF-8 (ICU's U8_NEXT rejects overlong forms, surrogates and values above U+10FFFF, as
+// Python's decoder does).
 std::optional<std::vector<std::string_view>> utf8_chars(std::string_view s) {
   std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    auto b = static_cast<unsigned char>(s[i]);
-    size_t len = 0;
-    unsigned char lo = 0x80;
-    unsigned char hi = 0xBF;
-    if (b < 0x80) {
-      len = 1;
-    } else if (b >= 0xC2 && b <= 0xDF) {
-      len = 2;
-    } else if (b >= 0xE0 && b <= 0xEF) {
-      len = 3;
-      if (b == 0xE0) {
-        lo = 0xA0;
-      }
-      if (b == 0xED) {
-        hi = 0x9F;
-      }
-    } else if (b >= 0xF0 && b <= 0xF4) {
-      len = 4;
-      if (b == 0xF0) {
-        lo = 0x90;
-      }
-      if (b == 0xF4) {
-        hi = 0x8F;
-      }
-    } else {
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const auto n = static_cast<int32_t>(s.size());
+  int32_t i = 0;
+  while (i < n) {
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(p, i, n, c);
+    if (c < 0) {
       return std::nullopt;
     }
-    if (i + len > s.size()) {
-      return std::nullopt;
-    }
-    for (size_t k = 1; k < len; ++k) {
-      auto c = static_cast<unsigned char>(s[i + k]);
-      if (c < (k == 1 ? lo : 0x80) || c > (k == 1 ? hi : 0xBF)) {
-        return std::nullopt;
-      }
-    }
-    out.push_back(s.substr(i, len));
-    i += len;
+    out.push_back(s.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
   }
   return out;
 }
