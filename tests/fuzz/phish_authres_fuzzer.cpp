@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // Fuzzes the hand-written Authentication-Results parser (parse_authres, parse_arc_authres), the
-// trust rule (summarize_auth) over several such headers, and the sender detectors' display-name
-// scan and domain checks (libpsl, ICU uspoof through UrlAnalyzer), the DKIM key-file reader and
-// libopendkim's verification of the bytes as a message, with the same bytes.
+// trust rule (summarize_auth) over several such headers with and without trusted ARC sealers, and
+// the sender detectors' display-name scan and domain checks (libpsl, ICU uspoof through
+// UrlAnalyzer), the DKIM key-file reader and libopendkim's verification of the bytes as a message,
+// with the same bytes.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -28,8 +29,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (int idx = 0; idx < 8 && !rest.empty(); ++idx) {
     size_t nl = rest.find('\n');
     std::string_view line = rest.substr(0, nl);
-    m.headers.push_back({idx % 3 == 2 ? "ARC-Authentication-Results" : "Authentication-Results",
-                         std::string(line)});
+    const char* name = idx % 4 == 2   ? "ARC-Authentication-Results"
+                       : idx % 4 == 3 ? "ARC-Seal"
+                                      : "Authentication-Results";
+    m.headers.push_back({name, std::string(line)});
     rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
   }
   Mailbox from;
@@ -43,6 +46,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   m.reply_to.push_back(from);
   m.return_path = from.address;
   (void)summarize_auth(m, {});
+  (void)parse_arc_seal_tags(text);
+  // With trusted ARC sealers: the ARC-Seal / ARC-Authentication-Results pairing.
+  SenderOptions arc;
+  arc.auth.trusted_arc_sealers = {"x.org", "lists.example.org"};
+  (void)summarize_auth(m, arc.auth);
+  (void)check_sender(m, urls, arc);
   (void)check_sender(m, urls, SenderOptions{});
   (void)names_in_display_name(text);
   static const DkimKeys no_keys;
