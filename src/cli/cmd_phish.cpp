@@ -26,6 +26,7 @@
 #include "phish/email.h"
 #include "phish/feed.h"
 #include "phish/message.h"
+#include "phish/shown.h"
 #include "phish/url.h"
 #include "phish/verdict.h"
 
@@ -207,11 +208,7 @@ int run_phish(const PhishArgs& a) {
   auto analyze_url = [&](std::string_view url, const std::string& where) {
     verdicts.push_back(analyzer.analyze_url(url));
     if (verdicts.back().verdict == "error") {
-      std::string shown(url.substr(0, 80));
-      for (char& c : shown) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-      }
-      fmt::print(stderr, "shieldwall: {}not a valid web address: {}\n", where, shown);
+      fmt::print(stderr, "shieldwall: {}not a valid web address: {}\n", where, ph::shown(url));
       input_problem = true;
     }
   };

@@ -5,6 +5,8 @@
 #include <cerrno>
 #include <fstream>
 
+#include "phish/shown.h"
+
 namespace sw::phish {
 
 std::vector<std::string> split_csv_line(std::string_view line) {
@@ -73,14 +75,8 @@ Result<UrlFeed> load_url_feed(const std::string& path) {
   auto add = [&](std::string_view entry) {
     if (feed.add(entry)) return;
     if (++feed.skipped <= 20) {
-      std::string shown(entry.substr(0, 80));
-      for (char& c : shown) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-      }
       feed.problems.emplace_back(
-          Errc::kParse,
-          "not a URL or host name, skipped: '" + shown + (entry.size() > 80 ? "...'" : "'"), path,
-          line_no);
+          Errc::kParse, "not a URL or host name, skipped: '" + shown(entry) + "'", path, line_no);
     }
   };
   while (std::getline(in, line)) {

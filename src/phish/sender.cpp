@@ -11,29 +11,14 @@
 #include <libpsl.h>
 
 #include "core/ascii.h"
+#include "phish/shown.h"
 #include "phish/url.h"
 
 namespace sw::phish {
 namespace {
 
-constexpr size_t kMaxShown = 80;      // characters of a name or domain quoted in a reason
 constexpr size_t kMaxNameScan = 512;  // bytes of a display name scanned for addresses/domains
 constexpr size_t kMaxNamesFound = 8;  // addresses/domains kept per display name
-
-// A value quoted in a reason: control characters dropped, cut at kMaxShown.
-std::string shown(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) continue;
-    out += c;
-  }
-  if (out.size() > kMaxShown) {
-    size_t cut = kMaxShown;
-    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
-    out = out.substr(0, cut) + "...";
-  }
-  return out;
-}
 
 const psl_ctx_t* psl() { return public_suffixes(); }
 
