@@ -205,6 +205,18 @@ bool is_address_segment(std::string_view seg) {
   return tld.size() == 2 && !kFileTypes.contains(tld);
 }
 
+// `host` without its public suffix: subdomains and the registrable domain's own label
+// ("secure.paypal.com-zx" for secure.paypal.com-zx.ru, registrable com-zx.ru); "" when
+// `registrable` (eTLD+1) is not a domain of it.
+std::string_view without_public_suffix(std::string_view host, std::string_view registrable) {
+  size_t reg_dot = registrable.find('.');
+  if (registrable.empty() || reg_dot == std::string_view::npos ||
+      registrable.size() > host.size()) {
+    return {};
+  }
+  return host.substr(0, host.size() - (registrable.size() - reg_dot));  // ".com", ".com.br" off
+}
+
 // Words of an account or security page inside a host name (without its public suffix), or
 // nullptr.
 const char* account_word_in(std::string_view host) {
@@ -267,13 +279,8 @@ const char* copied_sign_in_path(std::string_view pq) {
 
 std::string machine_made_label(std::string_view domain, std::string_view registrable) {
   // Everything before the public suffix: subdomains and the registrable domain's own label.
-  size_t reg_dot = registrable.find('.');
-  if (registrable.empty() || reg_dot == std::string_view::npos ||
-      registrable.size() > domain.size()) {
-    return {};
-  }
-  size_t suffix_len = registrable.size() - reg_dot;  // ".com", ".com.br"
-  std::string_view rest = domain.substr(0, domain.size() - suffix_len);
+  std::string_view rest = without_public_suffix(domain, registrable);
+  if (rest.empty()) return {};
   size_t start = 0;
   while (start <= rest.size()) {
     size_t end = rest.find_first_of(".-", start);
@@ -676,6 +683,10 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
   }
 
   if (!u.host.empty()) {
+    // Whether the site belongs to a protected brand, asked once: the brand-borrowing detectors
+    // judge only other sites, the planted-kit detectors skip the brands' own.
+    const bool brand_site = !u.registrable.empty() && im.same_brand(u);
+    const bool other_site = !u.host_is_ip && !u.registrable.empty() && !brand_site;
     // ip_host
     if (u.host_is_ip) {
       auto parts = split(u.host, '.');
@@ -713,7 +724,7 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
               "), which hides the real destination until you click");
     }
 
-    if (!u.host_is_ip && !u.registrable.empty() && !im.same_brand(u)) {
+    if (other_site) {
       // brand_in_url
       if (const Protected* b = im.brand_in_host(u); b != nullptr) {
         add("brand_in_url", pts.brand_subdomain,
@@ -729,8 +740,7 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
       // host_words: words of an account page in the site's own name. A protected brand's sites
       // are excluded above; everyone else's "secure.", "login." and "verify-" are what a
       // phishing site puts in its name to look like the real thing's account pages.
-      if (const char* w = account_word_in(u.host_ascii.substr(
-              0, u.host_ascii.size() - (u.registrable.size() - first_label(u.registrable).size())));
+      if (const char* w = account_word_in(without_public_suffix(u.host_ascii, u.registrable));
           w != nullptr) {
         add("host_words", pts.host_words,
             std::string("the site's name contains '") + w + "' (" + u.host_unicode +
@@ -780,7 +790,7 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
 
     // random_host: a machine-made jumble in the site's name ("mkbixh3nv9c.example.org"): names
     // made by the thousand for throw-away sites.
-    if (!u.host_is_ip && !u.registrable.empty() && !im.same_brand(u)) {
+    if (other_site) {
       if (std::string label = machine_made_label(u.host_ascii, u.registrable); !label.empty()) {
         add("random_host", pts.random_host,
             "the site's name contains '" + label +
@@ -911,7 +921,6 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
         if (folder.empty() && (hidden || kProgram.contains(seg))) folder = seg;
       }
       // A protected brand's own site is not a hacked one (amazon.co.uk keeps pages under /css/).
-      const bool brand_site = !u.registrable.empty() && im.same_brand(u);
       if (brand_site) folder = {};
       if (wordpress && !brand_site) {
         add("kit_path", pts.kit_path,
