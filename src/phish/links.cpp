@@ -10,16 +10,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include <libpsl.h>
-
 #include "core/ascii.h"
 #include "phish/unwrap.h"
 #include "phish/url.h"
 
 namespace sw::phish {
 namespace {
-
-const psl_ctx_t* psl() { return public_suffixes(); }
 
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
   if (s.size() < prefix.size()) return false;
@@ -237,9 +233,7 @@ std::vector<std::string> domains_in_text(std::string_view text) {
       continue;
     }
     if (after != '/' && is_file_extension(tld)) continue;
-    if (psl_is_public_suffix2(psl(), tld.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) == 0) {
-      continue;
-    }
+    if (!is_known_tld(tld)) continue;
     push(u->registrable);
   }
   return out;

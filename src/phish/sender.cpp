@@ -8,8 +8,6 @@
 #include <cctype>
 #include <set>
 
-#include <libpsl.h>
-
 #include "core/ascii.h"
 #include "phish/shown.h"
 #include "phish/url.h"
@@ -19,8 +17,6 @@ namespace {
 
 constexpr size_t kMaxNameScan = 512;  // bytes of a display name scanned for addresses/domains
 constexpr size_t kMaxNamesFound = 8;  // addresses/domains kept per display name
-
-const psl_ctx_t* psl() { return public_suffixes(); }
 
 // The From mailbox the detectors judge: the first one with an address.
 const Mailbox* from_of(const Message& m) {
@@ -64,7 +60,7 @@ bool plausible_domain(std::string_view d) {
   size_t dot = d.rfind('.');
   if (d.empty() || dot == std::string_view::npos || dot == 0 || dot + 1 >= d.size()) return false;
   std::string tld = ascii_lower(d.substr(dot + 1));
-  return psl_is_public_suffix2(psl(), tld.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
+  return is_known_tld(tld);
 }
 
 // Free hosts and trial tenants a From domain can sit on: "" when none, else the service.
@@ -208,9 +204,7 @@ std::vector<std::string> names_in_display_name(std::string_view name) {
                      [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; })) {
       continue;
     }
-    if (psl_is_public_suffix2(psl(), tld.c_str(), PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) == 0) {
-      continue;
-    }
+    if (!is_known_tld(tld)) continue;
     if (domain.starts_with(".") || domain.find("..") != std::string::npos) continue;
     out.push_back(std::move(w));
   }

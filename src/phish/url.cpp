@@ -119,8 +119,6 @@ std::unique_ptr<psl_ctx_t, PslFree>& loaded_psl() {
   return owned;
 }
 
-const psl_ctx_t* psl() { return psl_slot(); }
-
 std::string idn_to_ascii(const std::string& host) {
   char* out = nullptr;
   int rc = idn2_to_ascii_8z(host.c_str(), &out, IDN2_NONTRANSITIONAL | IDN2_NFC_INPUT);
@@ -254,13 +252,18 @@ Result<ParsedUrl> parse_url(std::string_view input) {
   u.host_unicode = plain ? u.host_ascii : idn_to_unicode(u.host_ascii);
   std::string h = u.host_ascii;
   if (!h.empty() && h.back() == '.') h.pop_back();
-  if (const char* reg = psl_registrable_domain(psl(), h.c_str()); reg != nullptr) {
+  if (const char* reg = psl_registrable_domain(public_suffixes(), h.c_str()); reg != nullptr) {
     u.registrable = reg;
   }
   return u;
 }
 
-const psl_ctx_t* public_suffixes() { return psl(); }
+const psl_ctx_t* public_suffixes() { return psl_slot(); }
+
+bool is_known_tld(const std::string& tld) {
+  return psl_is_public_suffix2(public_suffixes(), tld.c_str(),
+                               PSL_TYPE_ANY | PSL_TYPE_NO_STAR_RULE) != 0;
+}
 
 Result<void> use_public_suffix_file(const std::string& path) {
   // The analyzers hold no copy of the list: they ask public_suffixes() each time.

@@ -51,6 +51,10 @@ Result<void> use_public_suffix_file(const std::string& path);
 // Back to the default list (as before any use_public_suffix_file()).
 void use_default_public_suffixes();
 
+// A top-level domain the public suffix list names ("com", "de", "xn--p1ai"; not its "*" default
+// rule): "pot", "bradesco" or "php" are not. `tld` is one label, lower-case.
+bool is_known_tld(const std::string& tld);
+
 // The percent-decoded form of `s` (invalid escapes are kept as written).
 std::string percent_decode(std::string_view s);
 
