@@ -205,6 +205,13 @@ bool is_address_segment(std::string_view seg) {
   return tld.size() == 2 && !kFileTypes.contains(tld);
 }
 
+// The verdict a URL's score earns under `o`'s thresholds.
+const char* url_verdict(int score, const UrlOptions& o) {
+  return score >= o.phishing_at     ? "phishing"
+         : score >= o.suspicious_at ? "suspicious"
+                                    : "legitimate";
+}
+
 // `host` without its public suffix: subdomains and the registrable domain's own label
 // ("secure.paypal.com-zx" for secure.paypal.com-zx.ru, registrable com-zx.ru); "" when
 // `registrable` (eTLD+1) is not a domain of it.
@@ -615,8 +622,7 @@ std::optional<BrandMatch> UrlAnalyzer::brand_in_name(std::string_view display_na
 UrlVerdict UrlAnalyzer::analyze(std::string_view url) const {
   // A link rewritten by a mail gateway or a redirector is judged by where it really goes.
   UnwrapChain chain = unwrap_all(url);
-  const bool wrapped = !chain.wrappers.empty();
-  auto u = parse_url(wrapped ? std::string_view(chain.destination) : url);
+  auto u = parse_url(chain.destination);
   if (!u) {
     UrlVerdict v;
     v.verdict = "invalid";
@@ -624,33 +630,31 @@ UrlVerdict UrlAnalyzer::analyze(std::string_view url) const {
         {"parse", 0, "this is not a valid web address: " + u.error().message(), {}});
     return v;
   }
-  UrlVerdict v = analyze(*u);
-  if (wrapped) {
-    std::string via;
-    bool redirector = false;
-    for (Wrapper w : chain.wrappers) {
-      via += (via.empty() ? "" : ", then ") + std::string(wrapper_name(w));
-      redirector = redirector || !is_security_gateway(w);
-    }
+  return analyze(*u, chain);
+}
+
+UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& destination, const UnwrapChain& chain) const {
+  UrlVerdict v = analyze(destination);
+  if (!chain.wrappers.empty()) {
+    const bool redirector = std::any_of(chain.wrappers.begin(), chain.wrappers.end(),
+                                        [](Wrapper w) { return !is_security_gateway(w); });
     const int points = redirector ? impl_->opt.points.open_redirect : 0;
     v.reasons.insert(v.reasons.begin(),
                      {redirector ? "open_redirect" : "unwrapped",
                       points,
-                      "the link passes through " + via + " and really opens " + chain.destination +
+                      "the link passes through " + wrapper_names(chain) + " and really opens " +
+                          chain.destination +
                           (redirector ? ": a well-known site's redirect, used to borrow its good "
                                         "name and hide the destination"
                                       : "; that destination is what was checked"),
                       {}});
     v.score += points;
-    const UrlOptions& o = impl_->opt;
-    v.verdict = v.score >= o.phishing_at     ? "phishing"
-                : v.score >= o.suspicious_at ? "suspicious"
-                                             : "legitimate";
+    v.verdict = url_verdict(v.score, impl_->opt);
   } else if (chain.opaque) {
     v.reasons.insert(v.reasons.begin(),
                      {"unwrapped",
                       0,
-                      "the link is rewritten by " + std::string(wrapper_name(*chain.opaque)) +
+                      "the link is rewritten by " + wrapper_names(chain) +
                           ", which keeps the real destination on its own servers: only the "
                           "gateway can tell where it goes",
                       {}});
@@ -965,9 +969,7 @@ UrlVerdict UrlAnalyzer::analyze(const ParsedUrl& u) const {
     }
   }
 
-  v.verdict = v.score >= im.opt.phishing_at     ? "phishing"
-              : v.score >= im.opt.suspicious_at ? "suspicious"
-                                                : "legitimate";
+  v.verdict = url_verdict(v.score, im.opt);
   return v;
 }
 

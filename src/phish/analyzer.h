@@ -76,6 +76,7 @@
 
 #include "phish/feed.h"
 #include "phish/reason.h"
+#include "phish/unwrap.h"
 #include "phish/url.h"
 
 namespace sw::phish {
@@ -169,6 +170,9 @@ class UrlAnalyzer {
   // A URL that does not parse gets verdict "invalid", score 0 and the parse error as reason.
   // A link wrapped by a mail gateway or redirector (unwrap.h) is judged by its destination.
   UrlVerdict analyze(std::string_view url) const;
+  // The detectors on a wrapped link's destination (`chain` = unwrap_all() of the link), with the
+  // wrapper's own reason: open_redirect for a redirect the sender chose, a note otherwise.
+  UrlVerdict analyze(const ParsedUrl& destination, const UnwrapChain& chain) const;
   // The detectors on an already parsed URL.
   UrlVerdict analyze(const ParsedUrl& url) const;
 

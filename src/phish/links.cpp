@@ -271,11 +271,9 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
   // times. A link rewritten by a mail gateway or a redirector (unwrap.h) is judged by where it
   // really goes.
   struct Target {
+    UnwrapChain chain;                // chain.destination: the destination as text
     std::optional<ParsedUrl> parsed;  // the destination
-    std::string key;                  // the destination as text
-    std::string via;                  // "Microsoft Defender Safe Links", ... ("" when direct)
-    bool wrapped = false;             // unwrapped from `via`
-    bool opaque = false;              // a wrapper whose destination cannot be seen (Mimecast)
+    std::string via;                  // wrapper_names(chain): "" when direct
   };
   std::unordered_map<std::string, Target> parsed;
   size_t skipped = 0;
@@ -288,19 +286,9 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
       auto [it, fresh] = parsed.try_emplace(*raw);
       Target& t = it->second;
       if (fresh) {
-        t.key = *raw;
-        UnwrapChain chain = unwrap_all(*raw);
-        if (!chain.wrappers.empty()) {
-          t.key = chain.destination;
-          t.wrapped = true;
-          for (Wrapper w : chain.wrappers) {
-            t.via += (t.via.empty() ? "" : ", then ") + std::string(wrapper_name(w));
-          }
-        } else if (chain.opaque) {
-          t.opaque = true;
-          t.via = wrapper_name(*chain.opaque);
-        }
-        if (auto r = parse_url(t.key); r) t.parsed = std::move(*r);
+        t.chain = unwrap_all(*raw);
+        t.via = wrapper_names(t.chain);
+        if (auto r = parse_url(t.chain.destination); r) t.parsed = std::move(*r);
       }
       if (t.parsed) pu = &*t.parsed;
       target = &t;
@@ -381,7 +369,7 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
         std::string decoded = ascii_lower(percent_decode(pu->path + "?" + pu->query));
         bool carries_shown = decoded.find(s) != std::string::npos;
         bool tracker = trackers().contains(pu->registrable) || trackers().contains(pu->host) ||
-                       (target != nullptr && target->opaque);
+                       (target != nullptr && target->chain.opaque);
         bool senders = !o.sender_domain.empty() && pu->registrable == o.sender_domain;
         std::string what = "a link shows " + s + " but really opens " + display_url(*pu) + behind;
         // The real host borrows the shown name: laposte.fr shown, laposte.evil.de opened.
@@ -416,16 +404,16 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
       }
     }
 
-    // link_<detector>: each distinct destination once. A wrapped link is analysed from its text,
-    // which unwraps it again and adds the redirect's own reason (open_redirect).
-    const std::string& key = target->key;
+    // link_<detector>: each distinct destination once; a wrapped link with the wrapper's own
+    // reason (open_redirect).
+    const std::string& key = target->chain.destination;
     if (seen.contains(key)) continue;
     if (seen.size() >= o.max_urls) {
       ++skipped;
       continue;
     }
     seen.insert(key);
-    UrlVerdict v = target->wrapped ? urls.analyze(*raw) : urls.analyze(*pu);
+    UrlVerdict v = urls.analyze(*pu, target->chain);
     for (Reason& r : v.reasons) {
       int p = r.points * pts.url_percent / 100;
       if (r.detector == "script_uri" && pu->scheme != "data") p = std::min(p, pts.script_link);

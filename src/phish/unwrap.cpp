@@ -539,4 +539,15 @@ UnwrapChain unwrap_all(std::string_view url, int max_depth) {
   return chain;
 }
 
+std::string wrapper_names(const UnwrapChain& chain) {
+  std::string out;
+  for (Wrapper w : chain.wrappers) {
+    out += (out.empty() ? "" : ", then ") + std::string(wrapper_name(w));
+  }
+  if (out.empty() && chain.opaque) {
+    out = wrapper_name(*chain.opaque);
+  }
+  return out;
+}
+
 }  // namespace sw::phish

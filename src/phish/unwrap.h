@@ -99,4 +99,8 @@ struct UnwrapChain {
 // a Proofpoint one). Stops early at a URL that unwraps to itself.
 UnwrapChain unwrap_all(std::string_view url, int max_depth = kMaxUnwrapDepth);
 
+// For explanations: "Microsoft Defender Safe Links, then Proofpoint URL Defense" (outermost
+// first), the opaque wrapper's name when the destination cannot be seen, "" when not wrapped.
+std::string wrapper_names(const UnwrapChain& chain);
+
 }  // namespace sw::phish
