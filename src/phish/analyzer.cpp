@@ -15,6 +15,7 @@
 #include "core/ascii.h"
 #include "core/base64.h"
 #include "phish/unwrap.h"
+#include "phish/verdict.h"
 
 namespace sw::phish {
 namespace {
@@ -205,11 +206,9 @@ bool is_address_segment(std::string_view seg) {
   return tld.size() == 2 && !kFileTypes.contains(tld);
 }
 
-// The verdict a URL's score earns under `o`'s thresholds.
-const char* url_verdict(int score, const UrlOptions& o) {
-  return score >= o.phishing_at     ? "phishing"
-         : score >= o.suspicious_at ? "suspicious"
-                                    : "legitimate";
+// The verdict a URL's score earns under `o`'s thresholds (the e-mail rule, verdict.h).
+std::string url_verdict(int score, const UrlOptions& o) {
+  return verdict_for(score, Thresholds{o.suspicious_at, o.phishing_at});
 }
 
 // `host` without its public suffix: subdomains and the registrable domain's own label
