@@ -149,10 +149,6 @@ std::string registrable_label_unicode(const ParsedUrl& u) {
   return std::string(parts[parts.size() - labels]);
 }
 
-std::string first_label(std::string_view domain) {
-  return std::string(domain.substr(0, domain.find('.')));
-}
-
 // A host list entry ("weebly.com", "docs.google.com/forms"): without a path, the host is a
 // subdomain of it (users' pages; the provider's own site is not one); with a path, the host is it
 // or a subdomain and the path starts with the entry's (ASCII case ignored).
@@ -160,8 +156,7 @@ bool host_list_hit(const ParsedUrl& u, std::string_view entry) {
   size_t slash = entry.find('/');
   std::string_view fhost = entry.substr(0, slash);
   const std::string& host = u.host_ascii;
-  bool sub = host.size() > fhost.size() && host.ends_with(fhost) &&
-             host[host.size() - fhost.size() - 1] == '.';
+  bool sub = is_subdomain_of(host, fhost);
   if (slash == std::string_view::npos) return sub;
   if (host != fhost && !sub) return false;
   std::string_view prefix = entry.substr(slash);
@@ -462,7 +457,7 @@ struct UrlAnalyzer::Impl {
 
   const Protected* lookalike_uncached(const ParsedUrl& u) const {
     std::string label_u = registrable_label_unicode(u);
-    std::string label_a = first_label(u.registrable);
+    std::string label_a(first_label(u.registrable));
     const std::string skel = skeleton_of(skel_checker.get(), label_u.empty() ? label_a : label_u);
     std::vector<std::pair<std::string, std::string>> candidates;  // (ascii, skeleton)
     candidates.emplace_back(label_a, skel);

@@ -25,8 +25,6 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
-std::string first_label(std::string_view d) { return std::string(d.substr(0, d.find('.'))); }
-
 // Top-level domains that are also common file extensions: "invoice.zip" in a text is a file.
 bool is_file_extension(std::string_view tld) {
   static const std::unordered_set<std::string_view> kExt = {
@@ -260,7 +258,7 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
   auto is_brand = [&](const std::string& reg) {
     const auto& domains = prot();
     if (domains.contains(reg)) return true;
-    std::string label = first_label(reg);
+    std::string_view label = first_label(reg);
     return label.size() >= 4 &&
            std::any_of(domains.begin(), domains.end(),
                        [&](const std::string& p) { return first_label(p) == label; });
@@ -373,7 +371,7 @@ std::vector<Reason> link_reasons(const std::vector<Link>& links, const UrlAnalyz
         bool senders = !o.sender_domain.empty() && pu->registrable == o.sender_domain;
         std::string what = "a link shows " + s + " but really opens " + display_url(*pu) + behind;
         // The real host borrows the shown name: laposte.fr shown, laposte.evil.de opened.
-        std::string shown_label = first_label(s);
+        std::string shown_label(first_label(s));
         bool borrows =
             shown_label.size() >= 4 && pu->host_ascii.find(shown_label) != std::string::npos;
         if (borrows) {

@@ -89,9 +89,6 @@ bool brand_starts_word(std::string_view host, std::string_view brand) {
   return false;
 }
 
-// The label before the suffix: "x.co.uk" -> "x".
-std::string first_label(std::string_view reg) { return std::string(reg.substr(0, reg.find('.'))); }
-
 struct Adder {
   std::vector<Reason>& out;
   void operator()(const char* detector, int points, std::string text,
@@ -155,7 +152,7 @@ std::string registrable_domain(std::string_view domain_or_address) {
 bool is_freemail(std::string_view domain, const std::vector<std::string>& freemail) {
   std::string reg = registrable_domain(domain);
   if (reg.empty()) return false;
-  std::string label = first_label(reg);
+  std::string label(first_label(reg));
   for (const auto& f : freemail) {
     if (f.ends_with(".*")) {
       if (label == std::string_view(f).substr(0, f.size() - 2)) return true;

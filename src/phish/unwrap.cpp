@@ -28,14 +28,8 @@ namespace {
 constexpr size_t npos = std::string_view::npos;
 
 bool ends_with_label(std::string_view host, std::string_view suffix) {
-  if (host == suffix) {
-    return true;
-  }
-  return host.size() > suffix.size() && host.ends_with(suffix) &&
-         host[host.size() - suffix.size() - 1] == '.';
+  return host == suffix || is_subdomain_of(host, suffix);
 }
-
-std::string_view first_label(std::string_view host) { return host.substr(0, host.find('.')); }
 
 bool two_letters(std::string_view s) {
   return s.size() == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] >= 'a' && s[1] <= 'z';

@@ -55,6 +55,17 @@ void use_default_public_suffixes();
 // rule): "pot", "bradesco" or "php" are not. `tld` is one label, lower-case.
 bool is_known_tld(const std::string& tld);
 
+// The first label of a domain: "paypal" for paypal.com, "x" for x.co.uk.
+inline std::string_view first_label(std::string_view domain) {
+  return domain.substr(0, domain.find('.'));
+}
+
+// `host` is a subdomain of `domain` (on a label boundary: a.paypal.com, not evilpaypal.com).
+inline bool is_subdomain_of(std::string_view host, std::string_view domain) {
+  return host.size() > domain.size() && host.ends_with(domain) &&
+         host[host.size() - domain.size() - 1] == '.';
+}
+
 // The percent-decoded form of `s` (invalid escapes are kept as written).
 std::string percent_decode(std::string_view s);
 
